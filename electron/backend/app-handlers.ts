@@ -1,0 +1,18 @@
+import type { Handlers } from './dispatch';
+import { officeDate, toOfficeIso } from '../../shared/domain/office-time';
+import { readSettings } from './settings/settings-repo';
+
+export const appHandlers = {
+  'app.info': async (_input, ctx) => {
+    const settings = readSettings(ctx.db);
+    const now = ctx.clock.now();
+    return {
+      version: ctx.appVersion,
+      edition: ctx.edition,
+      dataDir: ctx.dataDir,
+      isConfigured: settings.isConfigured,
+      now: toOfficeIso(now, settings.office.utcOffsetMinutes),
+      today: officeDate(now, settings.office.utcOffsetMinutes),
+    };
+  },
+} satisfies Pick<Handlers, 'app.info'>;

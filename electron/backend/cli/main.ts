@@ -1,0 +1,48 @@
+import { defaultCliEnv, type CliEnv } from './cli-context';
+import { serveCommand } from './serve-command';
+import { seedDemoCommand } from './seed-demo-command';
+import { verifyCommand } from './verify-command';
+import { dueDateCommand } from './due-date-command';
+
+const USAGE = `licence-desk <command> [options]
+
+Commands:
+  serve       [--data DIR] [--port N]          start the web edition on 127.0.0.1
+  seed-demo   --count N [--data DIR] [--seed S] fill the store with realistic demo dossiers
+  verify      [--data DIR]                     integrity check, foreign keys and the audit chain
+  due-date    --received ISO (--days N | --procedure ID) [--pause FROM/TO ...] [--restart] [--json]
+                                               compute an appointment date and explain it
+
+Every command accepts --data DIR (or LICENCE_DESK_DATA) to choose the data folder.
+`;
+
+type Command = (args: string[], env: CliEnv) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  serve: serveCommand,
+  'seed-demo': seedDemoCommand,
+  verify: verifyCommand,
+  'due-date': dueDateCommand,
+};
+
+export async function runCli(argv: string[], env: CliEnv = defaultCliEnv()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    env.stdout(USAGE);
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    env.stderr(`Unknown command: ${name}\n\n${USAGE}`);
+    return 1;
+  }
+  try {
+    return await command(rest, env);
+  } catch (error) {
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      env.stderr(`${error.message}\n\n${USAGE}`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { CliEnv } from './cli-context';
+import { dataDirFrom, localSession, openBackend, reportStartupError } from './cli-context';
+import { startWebServer } from '../web/web-server';
+
+export async function serveCommand(args: string[], env: CliEnv): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { data: { type: 'string' }, port: { type: 'string' } },
+    strict: true,
+  });
+  const port = values.port === undefined ? 4780 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    env.stderr(`--port must be a whole number from 0 to 65535, got "${values.port}"\n`);
+    return 1;
+  }
+  const rendererDir = path.join(env.appRoot, 'dist', 'renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    env.stderr(`The renderer is not built (${rendererDir}). Run "npm run build" first.\n`);
+    return 1;
+  }
+  const dataDir = dataDirFrom(values.data);
+  let backend;
+  try {
+    backend = openBackend(env, dataDir, 'web');
+  } catch (error) {
+    return reportStartupError(env, error);
+  }
+  const server = await startWebServer({ backend, rendererDir, port, session: localSession() });
+  env.stdout(`Data folder: ${dataDir}\n`);
+  env.stdout(`LicenceDesk web edition: ${server.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  backend.close();
+  return 0;
+}

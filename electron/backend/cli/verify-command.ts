@@ -1,0 +1,22 @@
+import { parseArgs } from 'node:util';
+import type { CliEnv } from './cli-context';
+import { dataDirFrom, openBackend, reportStartupError } from './cli-context';
+import { verifyStore } from '../store/verify-store';
+
+export async function verifyCommand(args: string[], env: CliEnv): Promise<number> {
+  const { values } = parseArgs({ args, options: { data: { type: 'string' } }, strict: true });
+  let backend;
+  try {
+    backend = openBackend(env, dataDirFrom(values.data), 'cli');
+  } catch (error) {
+    return reportStartupError(env, error);
+  }
+  try {
+    const report = verifyStore(backend.ctx.db);
+    for (const line of report.lines) env.stdout(`${line}\n`);
+    env.stdout(report.ok ? 'RESULT: OK\n' : 'RESULT: FAILED\n');
+    return report.ok ? 0 : 3;
+  } finally {
+    backend.close();
+  }
+}

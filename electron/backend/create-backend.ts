@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Backend, Handlers } from './dispatch';
+import type { BackendContext, Clock, Edition, Ids, Logger } from './context';
+import { openDatabase } from './db/open-database';
+import { DATABASE_FILE } from './data-dir';
+import { createFileLogger } from './log';
+import { seedCatalogue } from './procedures/seed-catalogue';
+import { seedCalendar } from './calendar/seed-calendar';
+import { appHandlers } from './app-handlers';
+import { settingsHandlers } from './settings/settings-handlers';
+import { procedureHandlers } from './procedures/procedure-handlers';
+import { dossierHandlers } from './dossiers/dossier-handlers';
+import { documentHandlers } from './documents/document-handlers';
+import { calendarHandlers } from './calendar/calendar-handlers';
+import { loadFontSet } from './documents/load-font-set';
+
+export interface BackendOptions {
+  dataDir: string;
+  resourcesDir: string;
+  edition: Edition;
+  appVersion: string;
+  log?: Logger;
+  clock?: Clock;
+  ids?: Ids;
+  /** Database file name inside dataDir, or ':memory:' for tests. */
+  databaseFile?: string;
+}
+
+/** Spreading every domain's handlers into one typed map: a missing or extra method is a type error. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...settingsHandlers,
+  ...procedureHandlers,
+  ...dossierHandlers,
+  ...documentHandlers,
+  ...calendarHandlers,
+};
+
+export function createBackend(options: BackendOptions): Backend {
+  const isMemory = options.databaseFile === ':memory:';
+  if (!isMemory) fs.mkdirSync(options.dataDir, { recursive: true });
+  const log = options.log ?? createFileLogger(options.dataDir);
+  const dbFile = isMemory ? ':memory:' : path.join(options.dataDir, options.databaseFile ?? DATABASE_FILE);
+  const db = openDatabase(dbFile);
+  const clock = options.clock ?? { now: () => new Date() };
+  const ctx: BackendContext = {
+    db,
+    clock,
+    ids: options.ids ?? { uuid: randomUUID },
+    resources: {
+      dir: options.resourcesDir,
+      fonts: memo(() => loadFontSet(path.join(options.resourcesDir, 'fonts'))),
+    },
+    log,
+    edition: options.edition,
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+  };
+  const seedDir = path.join(options.resourcesDir, 'seed');
+  const nowIso = clock.now().toISOString();
+  seedCatalogue(db, seedDir, nowIso);
+  seedCalendar(db, nowIso);
+  log.info('backend started', { edition: options.edition, database: dbFile, version: options.appVersion });
+  return {
+    ctx,
+    handlers,
+    close() {
+      // A clean shutdown folds the WAL back so that a copied .db file is complete on its own.
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+function memo<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}

@@ -1,0 +1,10 @@
+import type Database from 'better-sqlite3';
+import { up as initial } from './0001-initial';
+
+export interface Migration {
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Listed statically so that a bundle cannot miss one; position + 1 = the user_version it produces. */
+export const migrations: readonly Migration[] = [{ name: '0001-initial', up: initial }];

@@ -1,0 +1,145 @@
+import type { Db } from '../db/open-database';
+import type { ApplicantKind, Channel, DossierStatus } from '../../../shared/domain/dossier-status';
+
+export interface DossierRecord {
+  id: number;
+  code: string;
+  request_id: string | null;
+  procedure_id: string;
+  procedure_version_id: number;
+  procedure_code: string | null;
+  procedure_name: string;
+  pause_mode: 'pause' | 'restart';
+  applicant_kind: ApplicantKind;
+  applicant_name: string;
+  applicant_folded: string;
+  applicant_id_number: string | null;
+  applicant_address: string | null;
+  applicant_phone: string | null;
+  applicant_email: string | null;
+  channel: Channel;
+  received_at: string;
+  received_ms: number;
+  receipt_date: string;
+  count_from: string | null;
+  deadline_amount: number;
+  deadline_unit: 'wd' | 'cd' | 'h';
+  due_date: string | null;
+  due_at: string | null;
+  due_ms: number | null;
+  status: DossierStatus;
+  completed_at: string | null;
+  completion_class: 'early' | 'on_time' | 'late' | null;
+  set_count: number;
+  components: string;
+  return_method: 'desk' | 'post';
+  notes: string | null;
+  receiver_name: string;
+  register_entry_no: number;
+  version: number;
+}
+
+export type NewDossier = Omit<
+  DossierRecord,
+  'id' | 'procedure_code' | 'procedure_name' | 'pause_mode' | 'completed_at' | 'completion_class' | 'version'
+> & { created_at: string };
+
+const SELECT = `
+  SELECT d.*, p.code AS procedure_code, p.name AS procedure_name, v.pause_mode
+  FROM dossiers d
+  JOIN procedures p ON p.id = d.procedure_id
+  JOIN procedure_versions v ON v.id = d.procedure_version_id`;
+
+export function insertDossier(db: Db, row: NewDossier): number {
+  const result = db
+    .prepare(
+      `INSERT INTO dossiers (code, request_id, procedure_id, procedure_version_id, applicant_kind, applicant_name,
+        applicant_folded, applicant_id_number, applicant_address, applicant_phone, applicant_email, channel,
+        received_at, received_ms, receipt_date, count_from, deadline_amount, deadline_unit, due_date, due_at, due_ms,
+        status, set_count, components, return_method, notes, receiver_name, register_entry_no, created_at, updated_at)
+       VALUES (@code, @request_id, @procedure_id, @procedure_version_id, @applicant_kind, @applicant_name,
+        @applicant_folded, @applicant_id_number, @applicant_address, @applicant_phone, @applicant_email, @channel,
+        @received_at, @received_ms, @receipt_date, @count_from, @deadline_amount, @deadline_unit, @due_date, @due_at,
+        @due_ms, @status, @set_count, @components, @return_method, @notes, @receiver_name, @register_entry_no,
+        @created_at, @created_at)`,
+    )
+    .run(row);
+  return Number(result.lastInsertRowid);
+}
+
+export function getDossier(db: Db, id: number): DossierRecord | null {
+  return (db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as DossierRecord | undefined) ?? null;
+}
+
+export function findByRequestId(db: Db, requestId: string): DossierRecord | null {
+  return (db.prepare(`${SELECT} WHERE d.request_id = ?`).get(requestId) as DossierRecord | undefined) ?? null;
+}
+
+export interface ListFilter {
+  status?: DossierStatus | undefined;
+  procedureId?: string | undefined;
+  /** Folded search words (prefix match on the folded applicant name). */
+  terms: string[];
+  /** A dossier-code prefix, when the query looks like a code. */
+  codePrefix?: string | undefined;
+  cursor?: { receivedMs: number; id: number } | undefined;
+  limit: number;
+}
+
+/** Builds one WHERE clause for both the page and the count, so they can never disagree. */
+function whereClause(filter: ListFilter): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.status) {
+    parts.push('d.status = @status');
+    params.status = filter.status;
+  }
+  if (filter.procedureId) {
+    parts.push('d.procedure_id = @procedureId');
+    params.procedureId = filter.procedureId;
+  }
+  if (filter.codePrefix) {
+    // A range on the UNIQUE(code) index rather than LIKE, which SQLite cannot always use.
+    parts.push('d.code >= @codeFrom AND d.code < @codeTo');
+    params.codeFrom = filter.codePrefix;
+    params.codeTo = `${filter.codePrefix}\uffff`;
+  } else if (filter.terms.length > 0) {
+    parts.push('d.id IN (SELECT rowid FROM dossiers_fts WHERE dossiers_fts MATCH @match)');
+    params.match = filter.terms.map((t) => `"${t.replace(/"/g, '')}"*`).join(' ');
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function listDossiers(db: Db, filter: ListFilter): { rows: DossierRecord[]; total: number } {
+  const where = whereClause(filter);
+  const pageParts = [where.sql];
+  const params: Record<string, unknown> = { ...where.params, limit: filter.limit };
+  if (filter.cursor) {
+    pageParts.push(`${where.sql ? 'AND' : 'WHERE'} (d.received_ms, d.id) < (@cursorMs, @cursorId)`);
+    params.cursorMs = filter.cursor.receivedMs;
+    params.cursorId = filter.cursor.id;
+  }
+  const rows = db
+    .prepare(`${SELECT} ${pageParts.join(' ')} ORDER BY d.received_ms DESC, d.id DESC LIMIT @limit`)
+    .all(params) as DossierRecord[];
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM dossiers d ${where.sql}`).get(where.params) as { n: number }
+  ).n;
+  return { rows, total };
+}
+
+/** Earlier dossiers of what looks like the same applicant (same folded name or same ID number). */
+export function findPossibleDuplicates(
+  db: Db,
+  excludeId: number,
+  folded: string,
+  idNumber: string | null,
+): Array<{ id: number; code: string; applicant_name: string }> {
+  return db
+    .prepare(
+      `SELECT id, code, applicant_name FROM dossiers
+       WHERE id <> @excludeId AND (applicant_folded = @folded OR (@idNumber IS NOT NULL AND applicant_id_number = @idNumber))
+       ORDER BY received_ms DESC LIMIT 5`,
+    )
+    .all({ excludeId, folded, idNumber }) as Array<{ id: number; code: string; applicant_name: string }>;
+}

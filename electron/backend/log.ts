@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from './context';
+
+/** JSON-lines log in English; user-facing text never depends on it. */
+export function createFileLogger(dataDir: string, alsoStderr = false): Logger {
+  const dir = path.join(dataDir, 'logs');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'licence-desk.log');
+  const write = (level: string, message: string, data?: Record<string, unknown>) => {
+    const line = JSON.stringify({ at: new Date().toISOString(), level, message, ...data });
+    try {
+      fs.appendFileSync(file, `${line}\n`);
+    } catch {
+      // A full disk must not turn a logged refusal into a crash; stderr still gets it below.
+    }
+    if (alsoStderr || level === 'error') process.stderr.write(`${line}\n`);
+  };
+  return {
+    info: (m, d) => write('info', m, d),
+    warn: (m, d) => write('warn', m, d),
+    error: (m, d) => write('error', m, d),
+  };
+}
+
+export function createMemoryLogger(): Logger & { lines: Array<{ level: string; message: string }> } {
+  const lines: Array<{ level: string; message: string }> = [];
+  return {
+    lines,
+    info: (message) => lines.push({ level: 'info', message }),
+    warn: (message) => lines.push({ level: 'warn', message }),
+    error: (message) => lines.push({ level: 'error', message }),
+  };
+}

@@ -1,0 +1,49 @@
+import type { Db } from '../db/open-database';
+import { settingsInputSchema, type Settings } from '../../../shared/api/schemas/settings';
+import type { z } from 'zod';
+
+type StoredSettings = z.output<typeof settingsInputSchema>;
+
+const KEY = 'app';
+
+/** What a fresh install shows in the first-run form: a real example, to be confirmed by an administrator. */
+export const defaultSettings: StoredSettings = {
+  agency: {
+    governingBody: 'UBND TỈNH BẮC NINH',
+    name: 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH',
+    shortSymbol: 'SVHTTDL',
+    placeName: 'Bắc Ninh',
+    agencyCode: '000.00.00.H00',
+    deskName: 'Bộ phận Một cửa',
+    address: null,
+    phone: null,
+    email: null,
+  },
+  office: {
+    utcOffsetMinutes: 420,
+    sessions: [
+      { start: '07:30', end: '11:30' },
+      { start: '13:30', end: '17:00' },
+    ],
+    cutoff: '15:00',
+    dueSoonWorkingDays: 2,
+    classificationGranularity: 'date',
+  },
+  signers: [],
+  receiverName: null,
+};
+
+export function readSettings(db: Db): Settings {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as
+    { value: string } | undefined;
+  if (!row) return { ...defaultSettings, isConfigured: false };
+  // Stored settings were validated on write; parsing again guards against a hand-edited file.
+  const parsed = settingsInputSchema.parse(JSON.parse(row.value));
+  return { ...parsed, isConfigured: true };
+}
+
+export function writeSettings(db: Db, value: StoredSettings): void {
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(KEY, JSON.stringify(value));
+}

@@ -1,0 +1,16 @@
+import type { Envelope } from './errors';
+import type { AppEvent } from './events';
+
+/**
+ * What the Electron preload exposes on `window.licenceDesk` (and nothing else). The web edition has no
+ * bridge: the renderer then posts to /api/<method> with the per-start token.
+ */
+export interface LicenceDeskBridge {
+  invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Subscribes to a backend event; returns the unsubscribe function. Only the payload is passed on. */
+  on(event: AppEvent['type'], listener: (payload: unknown) => void): () => void;
+}
+
+export const BRIDGE_GLOBAL = 'licenceDesk';
+/** Header carrying the web edition's per-start token. */
+export const WEB_TOKEN_HEADER = 'x-licence-desk-token';

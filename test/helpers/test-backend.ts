@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBackend, type BackendOptions } from '../../electron/backend/create-backend';
+import { dispatch, type Backend } from '../../electron/backend/dispatch';
+import type { CallSession } from '../../electron/backend/context';
+import { createMemoryLogger } from '../../electron/backend/log';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/errors';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+export const resourcesDir = path.join(repoRoot, 'resources');
+
+export interface FakeClock {
+  now(): Date;
+  set(iso: string): void;
+}
+
+export function makeClock(iso: string): FakeClock {
+  let current = new Date(iso);
+  return { now: () => new Date(current.getTime()), set: (next) => (current = new Date(next)) };
+}
+
+export const testSession: CallSession = { actor: { id: 'test:clerk', name: 'Nguyễn Thị Lan' } };
+
+export interface TestBackend {
+  backend: Backend;
+  clock: FakeClock;
+  dataDir: string;
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  raw(method: string, input: unknown): Promise<Envelope<unknown>>;
+  close(): void;
+}
+
+/** A real backend on a real SQLite file in a fresh temp folder, with a fake clock. */
+export function makeTestBackend(overrides: Partial<BackendOptions> & { now?: string } = {}): TestBackend {
+  const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'licence-desk-test-'));
+  const clock = makeClock(overrides.now ?? '2026-11-26T09:30:00+07:00');
+  const backend = createBackend({
+    dataDir,
+    resourcesDir,
+    edition: 'cli',
+    appVersion: '0.0.0-test',
+    log: createMemoryLogger(),
+    clock,
+    ...overrides,
+  });
+  const raw = (method: string, input: unknown) => dispatch(backend, method, input, testSession);
+  return {
+    backend,
+    clock,
+    dataDir,
+    raw,
+    async call(method, input) {
+      const envelope = await raw(method, input);
+      if (!envelope.ok) {
+        throw Object.assign(new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message}`), {
+          payload: envelope.error,
+        });
+      }
+      return envelope.data as never;
+    },
+    close() {
+      backend.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const sampleSettings: MethodInput<'settings.update'> = {
+  agency: {
+    governingBody: 'UBND TỈNH BẮC NINH',
+    name: 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH',
+    shortSymbol: 'SVHTTDL',
+    placeName: 'Bắc Ninh',
+    agencyCode: '000.00.14.H20',
+    deskName: 'Bộ phận Một cửa',
+    address: 'Số 10 đường Lý Thái Tổ, phường Kinh Bắc, tỉnh Bắc Ninh',
+    phone: '0222 3822 123',
+    email: 'svhttdl@bacninh.gov.vn',
+  },
+  office: {
+    utcOffsetMinutes: 420,
+    sessions: [
+      { start: '07:30', end: '11:30' },
+      { start: '13:30', end: '17:00' },
+    ],
+    cutoff: '15:00',
+    dueSoonWorkingDays: 2,
+    classificationGranularity: 'date',
+  },
+  signers: [{ name: 'Trần Văn Bình', title: 'Phó Giám đốc', capacity: 'deputy' }],
+  receiverName: 'Nguyễn Thị Lan',
+};
+
+let requestCounter = 0;
+
+/** A complete, valid intake for XB-TLKKD (10 working days), with every required component ticked. */
+export async function makeReceiveInput(
+  t: TestBackend,
+  overrides: Partial<MethodInput<'dossiers.receive'>> = {},
+): Promise<MethodInput<'dossiers.receive'>> {
+  const procedureId = overrides.procedureId ?? 'XB-TLKKD';
+  const procedures = await t.call('procedures.list', { includeUnconfigured: true });
+  const procedure = procedures.find((p) => p.id === procedureId);
+  requestCounter += 1;
+  return {
+    requestId: `00000000-0000-4000-8000-${String(requestCounter).padStart(12, '0')}`,
+    procedureId,
+    applicant: {
+      kind: 'organization',
+      name: 'Công ty TNHH Sách Đặng Hòa',
+      idNumber: '2300123456',
+      address: 'Số 5 đường Nguyễn Trãi, phường Võ Cường, tỉnh Bắc Ninh',
+      phone: '0912345678',
+      email: 'sach.danghoa@example.vn',
+    },
+    components: (procedure?.components ?? []).map((c) => ({
+      name: c.name,
+      copies: c.copies,
+      isProvided: c.required,
+      isOriginal: c.original,
+    })),
+    setCount: 1,
+    channel: 'direct',
+    receivedAt: null,
+    returnMethod: 'desk',
+    notes: null,
+    ...overrides,
+  };
+}
