@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from './web-server';
 import { makeTestBackend, testSession, type TestBackend } from '../../../test/helpers/test-backend';
 import { WEB_TOKEN_HEADER } from '../../../shared/api/bridge';
-import { resolveStaticFile } from './static-files';
+import { resolveInsideRoot } from './static-files';
 
 let t: TestBackend;
 let server: RunningWebServer;
@@ -113,15 +113,16 @@ describe('web edition', () => {
     expect(index.headers['content-security-policy']).not.toContain('unsafe-eval');
     for (const attempt of ['/../ld-secret.txt', '/%2e%2e/ld-secret.txt', '/..%2fld-secret.txt']) {
       const res = await request(attempt);
+      expect(res.status, attempt).not.toBe(200);
       expect(res.body, attempt).not.toContain('secret');
     }
   });
 
   it('resolves static paths strictly inside the root', () => {
-    expect(resolveStaticFile('/srv/app', '/index.html')).toBe(path.resolve('/srv/app/index.html'));
-    expect(resolveStaticFile('/srv/app', '/../etc/passwd')).toBeNull();
-    expect(resolveStaticFile('/srv/app', '/%2e%2e/etc/passwd')).toBeNull();
-    expect(resolveStaticFile('/srv/app', '/a%00b')).toBeNull();
-    expect(resolveStaticFile('/srv/app', '/%E0%A4%A')).toBeNull();
+    expect(resolveInsideRoot('/srv/app', '/index.html')).toBe(path.resolve('/srv/app/index.html'));
+    expect(resolveInsideRoot('/srv/app', '/../etc/passwd')).toBeNull();
+    expect(resolveInsideRoot('/srv/app', '/%2e%2e/etc/passwd')).toBeNull();
+    expect(resolveInsideRoot('/srv/app', '/a%00b')).toBeNull();
+    expect(resolveInsideRoot('/srv/app', '/%E0%A4%A')).toBeNull();
   });
 });

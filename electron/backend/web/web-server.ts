@@ -5,24 +5,10 @@ import { dispatch, type Backend } from '../dispatch';
 import type { CallSession } from '../context';
 import { WEB_TOKEN_HEADER } from '../../../shared/api/bridge';
 import { genericMessages, type Envelope } from '../../../shared/api/errors';
-import { mimeType, readStatic } from './static-files';
+import { contentTypeFor, readStatic } from './static-files';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/api/content-security-policy';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
-
-/** Same policy as the Electron window: no inline or foreign script, no framing, nothing remote. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export interface WebServerOptions {
   backend: Backend;
@@ -128,10 +114,9 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
 
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(405, 'Method not allowed', 'text/plain; charset=utf-8');
-    const file = readStatic(options.rendererDir, url) ?? readStatic(options.rendererDir, '/index.html');
+    const file = readStatic(options.rendererDir, url);
     if (!file) return send(404, 'Not found', 'text/plain; charset=utf-8');
-    const headers: Record<string, string> = { 'content-security-policy': CONTENT_SECURITY_POLICY };
-    send(200, file.body, mimeType(file.file), headers);
+    send(200, file.body, contentTypeFor(file.file), { 'content-security-policy': CONTENT_SECURITY_POLICY });
   });
 
   return new Promise((resolve, reject) => {

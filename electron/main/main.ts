@@ -1,0 +1,143 @@
+// Main-process lifecycle. Bundled to dist/electron/main.cjs (CJS; 'electron' and 'better-sqlite3' external),
+// so __dirname is dist/electron and the preload and renderer sit beside it.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import type { Logger } from '../backend/context';
+import type { Backend } from '../backend/dispatch';
+import { createBackend } from '../backend/create-backend';
+import { platformDataDir, resolveDataDir } from '../backend/data-dir';
+import { StartupError } from '../backend/db/startup-error';
+import { createFileLogger } from '../backend/log';
+import { pdfTempDir, registerIpc } from './ipc';
+import { createLocalSessionProvider } from './local-session';
+import { pruneOldPdfs } from './open-pdf';
+import { registerAppSchemeAsPrivileged, serveRendererBundle } from './protocol';
+import { denyAllPermissions, installWebContentsPolicy } from './security';
+import { createMainWindow } from './window';
+
+const APP_ID = 'vn.gov.licencedesk';
+const DIALOG_TITLE = 'LicenceDesk — không khởi động được';
+const GENERIC_STARTUP_MESSAGE =
+  'Không khởi động được LicenceDesk do lỗi hệ thống. ' +
+  'Vui lòng liên hệ quản trị viên; chi tiết đã được ghi vào nhật ký.';
+
+// Same default as the web edition and the CLI, so all three open the same database.
+const defaultDataDir = platformDataDir();
+const dataDir = resolveDataDir(process.argv, process.env, defaultDataDir);
+if (path.resolve(dataDir) !== path.resolve(defaultDataDir)) {
+  // Chromium's profile (and with it the single-instance lock) follows the data folder: one instance per
+  // database, so a test run on a temp --data folder neither collides with nor focuses the clerk's app.
+  const key = crypto.createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
+  app.setPath('userData', path.join(app.getPath('userData'), 'profiles', key));
+}
+const log = createLog(dataDir);
+
+registerAppSchemeAsPrivileged(); // must happen before 'ready'
+
+if (!app.requestSingleInstanceLock()) {
+  // A second start focuses the first (see 'second-instance') and never opens the database a second time.
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  let backend: Backend | null = null;
+  let mainWindow: BrowserWindow | null = null;
+
+  installWebContentsPolicy(log);
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    if (backend === null) return;
+    try {
+      backend.close();
+    } catch (error) {
+      log.error('backend close failed', { detail: String(error) });
+    }
+    backend = null;
+  });
+
+  const openWindow = () => {
+    mainWindow = createMainWindow({
+      preloadPath: path.join(__dirname, 'preload.cjs'),
+      devTools: !app.isPackaged,
+      icon: existingFile(path.join(app.getAppPath(), 'resources', 'icons', 'icon.png')),
+      log,
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+
+  app
+    .whenReady()
+    .then(() => {
+      denyAllPermissions(session.defaultSession, log);
+      try {
+        backend = createBackend({
+          dataDir,
+          resourcesDir: path.join(app.getAppPath(), 'resources'),
+          edition: 'electron',
+          appVersion: app.getVersion(),
+          log,
+        });
+      } catch (error) {
+        failStartup(error);
+        return;
+      }
+      serveRendererBundle(path.join(__dirname, '..', 'renderer'), log);
+      registerIpc({ backend, session: createLocalSessionProvider(), tempDir: app.getPath('temp'), log });
+      void pruneOldPdfs(pdfTempDir(app.getPath('temp')), Date.now());
+      openWindow();
+      app.on('activate', () => {
+        if (mainWindow === null) openWindow();
+      });
+    })
+    .catch(failStartup);
+}
+
+/**
+ * The database could not be opened (newer version, corrupt, read-only, locked, network path …): say why in
+ * Vietnamese and quit. Nothing is retried, repaired or created — the file is left exactly as found.
+ */
+function failStartup(error: unknown): void {
+  if (error instanceof StartupError) {
+    log.error('startup refused', { code: error.code, detail: error.message });
+    dialog.showErrorBox(DIALOG_TITLE, error.userMessage);
+  } else {
+    log.error('startup failed', {
+      detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    dialog.showErrorBox(DIALOG_TITLE, GENERIC_STARTUP_MESSAGE);
+  }
+  app.exit(1);
+}
+
+function createLog(dir: string): Logger {
+  try {
+    return createFileLogger(dir, !app.isPackaged);
+  } catch {
+    // The data folder cannot even hold a log (read-only, missing drive): createBackend will report why.
+    const write = (level: string, message: string, data?: Record<string, unknown>) =>
+      process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), level, message, ...data })}\n`);
+    return {
+      info: (m, d) => write('info', m, d),
+      warn: (m, d) => write('warn', m, d),
+      error: (m, d) => write('error', m, d),
+    };
+  }
+}
+
+function existingFile(filePath: string): string | undefined {
+  return fs.existsSync(filePath) ? filePath : undefined;
+}

@@ -1,0 +1,13 @@
+export * from './calendar-edits';
+export * from './calendar-errors';
+export type * from './calendar-types';
+export * from './calendar-validation';
+export * from './day-labels';
+export * from './domain-error';
+export * from './draft-year';
+export * from './holiday-names';
+export * from './iso-date';
+export * from './lunar-table';
+export * from './official-schedule';
+export * from './working-calendar';
+export * from './year-warning';

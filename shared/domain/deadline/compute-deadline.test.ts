@@ -1,0 +1,359 @@
+import { describe, expect, it } from 'vitest';
+import { CalendarMissingError } from '../calendar/calendar-errors';
+import { withDraftedYears } from '../calendar/draft-year';
+import { officialCalendarSource } from '../calendar/official-schedule';
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { computeDeadline } from './compute-deadline';
+import { computeDeadlineFast } from './deadline-clock';
+import type { ClockPause, DeadlineInput, DeadlineResult, LedgerEntry } from './deadline-types';
+import { pausedStatusLabel } from './on-time';
+
+const calendar = WorkingCalendar.from(withDraftedYears(officialCalendarSource(), [2027]));
+const wd = (amount: number, pauseMode: 'pause' | 'restart' = 'pause') => ({
+  amount,
+  unit: 'wd' as const,
+  pauseMode,
+});
+
+function run(
+  receivedAt: string,
+  rule: DeadlineInput['rule'],
+  extra: Partial<DeadlineInput> = {},
+): DeadlineResult {
+  const input: DeadlineInput = { receivedAt, rule, calendar, ...extra };
+  const result = computeDeadline(input);
+  // The fast path must agree with the explained result, always.
+  const { ledger: _ledger, ...outcome } = result;
+  expect(computeDeadlineFast(input)).toEqual(outcome);
+  return result;
+}
+
+function due(result: DeadlineResult) {
+  if (result.state !== 'due') throw new Error(`expected a due date, got ${result.state}`);
+  return result;
+}
+
+const entriesOf = (ledger: readonly LedgerEntry[], kind: LedgerEntry['kind']) =>
+  ledger.filter((e) => e.kind === kind);
+const labelOn = (ledger: readonly LedgerEntry[], date: string) =>
+  ledger.filter((e) => e.date === date).map((e) => e.label);
+
+describe('computeDeadline: working days (hand-worked)', () => {
+  it('10 working days received Friday 13/02/2026 10:00, the Friday before Tết', () => {
+    const result = due(run('2026-02-13T10:00:00+07:00', wd(10)));
+    expect(result).toMatchObject({
+      receiptDay: '2026-02-13',
+      countFrom: '2026-02-23',
+      dueDate: '2026-03-06',
+      dueAt: '2026-03-06T17:00:00+07:00',
+    });
+    expect(entriesOf(result.ledger, 'skipped').map((e) => `${e.date} ${e.label}`)).toEqual([
+      '2026-02-14 Thứ Bảy',
+      '2026-02-15 Chủ nhật',
+      '2026-02-16 Tết Nguyên đán',
+      '2026-02-17 Tết Nguyên đán',
+      '2026-02-18 Tết Nguyên đán',
+      '2026-02-19 Tết Nguyên đán',
+      '2026-02-20 Tết Nguyên đán',
+      '2026-02-21 Thứ Bảy',
+      '2026-02-22 Chủ nhật',
+      '2026-02-28 Thứ Bảy',
+      '2026-03-01 Chủ nhật',
+    ]);
+    expect(entriesOf(result.ledger, 'skipped')[2]?.note).toContain('9441/TB-BNV');
+    expect(entriesOf(result.ledger, 'counted').map((e) => e.dayNumber)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
+    expect(result.ledger.map((e) => e.kind).slice(0, 2)).toEqual(['receipt', 'skipped']);
+    expect(result.ledger[0]).toMatchObject({
+      label: 'Tiếp nhận hồ sơ lúc 10:00 ngày 13/02/2026',
+      at: '2026-02-13T10:00:00+07:00',
+    });
+    expect(entriesOf(result.ledger, 'count-start')[0]).toMatchObject({ date: '2026-02-23' });
+    expect(entriesOf(result.ledger, 'count-start')[0]?.label).toContain('BLDS 2015 Điều 147 k2');
+    expect(result.ledger.at(-1)).toMatchObject({
+      kind: 'due',
+      date: '2026-03-06',
+      label: 'Hạn trả kết quả: lúc 17:00 ngày 06/03/2026',
+      dayNumber: 10,
+    });
+  });
+
+  it('received 21/08/2026 16:00, after the cut-off: counts from the make-up Saturday 22/08', () => {
+    const result = due(run('2026-08-21T16:00:00+07:00', wd(10)));
+    expect(result).toMatchObject({
+      receiptDay: '2026-08-22',
+      countFrom: '2026-08-24',
+      dueDate: '2026-09-09',
+    });
+    const [shift] = entriesOf(result.ledger, 'shift');
+    expect(shift?.date).toBe('2026-08-22');
+    expect(shift?.label).toContain('sau giờ tiếp nhận 15:00');
+    expect(shift?.label).toContain('Làm bù (Thứ Bảy) 22/08/2026');
+    expect(labelOn(result.ledger, '2026-08-31')).toEqual(['Hoán đổi (Quốc khánh)']);
+    expect(labelOn(result.ledger, '2026-09-01')).toEqual(['Quốc khánh']);
+    expect(labelOn(result.ledger, '2026-09-02')).toEqual(['Quốc khánh']);
+  });
+
+  it('counts a make-up Saturday as a working day', () => {
+    const result = due(run('2026-08-20T10:00:00+07:00', wd(5)));
+    expect(result.dueDate).toBe('2026-08-26');
+    expect(entriesOf(result.ledger, 'makeup-counted')).toEqual([
+      {
+        date: '2026-08-22',
+        kind: 'makeup-counted',
+        label: 'Làm bù (Thứ Bảy) – ngày làm việc thứ 2',
+        dayNumber: 2,
+        note: 'Làm bù cho ngày 31/08/2026',
+      },
+    ]);
+    const january = due(run('2026-01-07T10:00:00+07:00', wd(5)));
+    expect(january.dueDate).toBe('2026-01-13');
+    expect(entriesOf(january.ledger, 'makeup-counted').map((e) => e.date)).toEqual(['2026-01-10']);
+  });
+
+  it('applies the 15:00 cut-off to the second, and can switch it off', () => {
+    expect(due(run('2026-03-03T15:00:00+07:00', wd(1))).receiptDay).toBe('2026-03-03');
+    expect(due(run('2026-03-03T15:00:01+07:00', wd(1))).receiptDay).toBe('2026-03-04');
+    const noCutoff = due(run('2026-03-03T16:45:00+07:00', wd(1), { office: { cutoff: null } }));
+    expect(noCutoff.receiptDay).toBe('2026-03-03');
+    expect(entriesOf(noCutoff.ledger, 'shift')).toEqual([]);
+  });
+
+  it('reads the receipt time in the office zone, whatever offset it was written with', () => {
+    // 08:30Z is 15:30 at +07:00: after the cut-off.
+    expect(due(run('2026-03-03T08:30:00Z', wd(1))).receiptDay).toBe('2026-03-04');
+    expect(due(run('2026-03-03T07:30:00-01:00', wd(1))).receiptDay).toBe('2026-03-04'); // = 15:30 at +07:00
+    expect(due(run('2026-03-03T06:30:00-01:00', wd(1))).receiptDay).toBe('2026-03-03'); // = 14:30 at +07:00
+    expect(due(run('2026-03-02T18:30:00-05:00', wd(1))).receiptDay).toBe('2026-03-03'); // = 06:30 on 03/03 at +07:00
+  });
+
+  it('shifts a receipt on a non-working day to the next working day', () => {
+    const result = due(run('2026-03-08T10:00:00+07:00', wd(2)));
+    expect(result).toMatchObject({
+      receiptDay: '2026-03-09',
+      countFrom: '2026-03-10',
+      dueDate: '2026-03-11',
+    });
+    expect(entriesOf(result.ledger, 'shift')[0]?.label).toBe(
+      'Nhận vào ngày nghỉ (Chủ nhật) – tính là nhận ngày làm việc tiếp theo: Thứ Hai 09/03/2026',
+    );
+    const onHoliday = due(run('2026-04-30T09:00:00+07:00', wd(1)));
+    expect(onHoliday.receiptDay).toBe('2026-05-04');
+    expect(entriesOf(onHoliday.ledger, 'shift')[0]?.label).toContain('Nhận vào ngày nghỉ (Ngày Chiến thắng)');
+  });
+
+  it('skips nghỉ bù Giỗ Tổ, 30/4 and 1/5', () => {
+    const result = due(run('2026-04-24T09:00:00+07:00', wd(3)));
+    expect(result.dueDate).toBe('2026-05-04');
+    expect(entriesOf(result.ledger, 'skipped').map((e) => e.label)).toEqual([
+      'Thứ Bảy',
+      'Chủ nhật',
+      'Nghỉ bù Giỗ Tổ Hùng Vương',
+      'Ngày Chiến thắng',
+      'Ngày Quốc tế lao động',
+      'Thứ Bảy',
+      'Chủ nhật',
+    ]);
+  });
+
+  it('skips Tết Dương lịch and a swapped day', () => {
+    const result = due(run('2025-12-31T09:00:00+07:00', wd(3)));
+    expect(result.dueDate).toBe('2026-01-07');
+    expect(labelOn(result.ledger, '2026-01-01')).toEqual(['Tết Dương lịch']);
+    expect(labelOn(result.ledger, '2026-01-02')).toEqual(['Hoán đổi (Tết Dương lịch)']);
+  });
+
+  it('marks uncertain and drafted days in the ledger notes', () => {
+    const culture = due(run('2026-11-23T09:00:00+07:00', wd(1)));
+    expect(culture.dueDate).toBe('2026-11-25');
+    const [skipped] = entriesOf(culture.ledger, 'skipped');
+    expect(skipped).toMatchObject({ label: 'Ngày Văn hóa Việt Nam' });
+    expect(skipped?.note).toContain('chưa chắc chắn');
+
+    const drafted = due(run('2027-02-04T09:00:00+07:00', wd(1)));
+    expect(drafted.dueDate).toBe('2027-02-12');
+    expect(labelOn(drafted.ledger, '2027-02-05')).toEqual(['Tết Nguyên đán']);
+    expect(labelOn(drafted.ledger, '2027-02-10')).toEqual(['Nghỉ bù Tết Nguyên đán']);
+    expect(entriesOf(drafted.ledger, 'skipped')[0]?.note).toContain('Dự kiến');
+  });
+
+  it('ends at the close of the last session, at the office offset', () => {
+    const office = {
+      sessions: [
+        { start: '07:00', end: '11:00' },
+        { start: '13:30', end: '16:30' },
+      ],
+    };
+    expect(due(run('2026-03-02T09:00:00+07:00', wd(1), { office })).dueAt).toBe('2026-03-03T16:30:00+07:00');
+  });
+
+  it('refuses to compute into a year with no calendar', () => {
+    const official = WorkingCalendar.from(officialCalendarSource());
+    const input = { receivedAt: '2026-12-28T09:00:00+07:00', rule: wd(10), calendar: official };
+    expect(() => computeDeadline(input)).toThrow(CalendarMissingError);
+    expect(() => computeDeadlineFast(input)).toThrow(
+      expect.objectContaining({ code: 'CALENDAR_MISSING', year: 2027 }),
+    );
+    expect(() => computeDeadline({ ...input, receivedAt: '2040-03-01T09:00:00+07:00' })).toThrow(
+      expect.objectContaining({ year: 2040 }),
+    );
+  });
+});
+
+describe('computeDeadline: pauses', () => {
+  const supplement: ClockPause = {
+    from: '2026-03-06T10:00:00+07:00',
+    to: '2026-03-11T16:00:00+07:00',
+    reason: 'Thiếu bản sao giấy phép',
+  };
+
+  it('pause: the days used count, the rest run from the day after the supplement', () => {
+    const result = due(run('2026-03-02T09:00:00+07:00', wd(10), { pauses: [supplement] }));
+    // Used: 03, 04, 05/03. Supplement after 15:00 on 11/03 counts as received 12/03; 7 days from 13/03.
+    expect(result.dueDate).toBe('2026-03-23');
+    expect(entriesOf(result.ledger, 'pause')[0]).toMatchObject({
+      date: '2026-03-06',
+      label: 'Tạm dừng – chờ bổ sung: Thiếu bản sao giấy phép (5 ngày làm việc)',
+      at: '2026-03-06T10:00:00+07:00',
+    });
+    expect(entriesOf(result.ledger, 'shift')[0]?.label).toContain(
+      'Nhận hồ sơ bổ sung sau giờ tiếp nhận 15:00',
+    );
+    expect(entriesOf(result.ledger, 'resume')[0]).toMatchObject({
+      date: '2026-03-12',
+      label: 'Nhận hồ sơ bổ sung – tiếp tục tính từ ngày hôm sau, còn 7 ngày làm việc',
+    });
+    expect(entriesOf(result.ledger, 'counted').map((e) => `${e.date}#${e.dayNumber}`)).toEqual([
+      '2026-03-03#1',
+      '2026-03-04#2',
+      '2026-03-05#3',
+      '2026-03-13#4',
+      '2026-03-16#5',
+      '2026-03-17#6',
+      '2026-03-18#7',
+      '2026-03-19#8',
+      '2026-03-20#9',
+      '2026-03-23#10',
+    ]);
+    // Without the pause the due date is 16/03; the pause moves it by exactly its 5 working days.
+    expect(due(run('2026-03-02T09:00:00+07:00', wd(10))).dueDate).toBe('2026-03-16');
+    expect(calendar.addWorkingDays('2026-03-16' as never, 5)).toBe('2026-03-23');
+  });
+
+  it('restart: the full period runs again from the supplement', () => {
+    const result = due(run('2026-03-02T09:00:00+07:00', wd(10, 'restart'), { pauses: [supplement] }));
+    expect(result.dueDate).toBe('2026-03-26');
+    expect(entriesOf(result.ledger, 'resume')[0]?.label).toBe(
+      'Nhận hồ sơ bổ sung – tính lại từ đầu 10 ngày làm việc từ ngày hôm sau',
+    );
+    expect(entriesOf(result.ledger, 'counted').at(-1)).toMatchObject({ date: '2026-03-26', dayNumber: 10 });
+  });
+
+  it('several pauses, each in the ledger', () => {
+    const result = due(
+      run('2026-03-02T09:00:00+07:00', wd(10), {
+        pauses: [
+          { from: '2026-03-13T10:00:00+07:00', to: '2026-03-16T09:00:00+07:00', reason: 'Lần 2' },
+          { from: '2026-03-06T10:00:00+07:00', to: '2026-03-10T09:00:00+07:00', reason: 'Lần 1' },
+        ],
+      }),
+    );
+    expect(result.dueDate).toBe('2026-03-23');
+    expect(entriesOf(result.ledger, 'pause').map((e) => e.label)).toEqual([
+      'Tạm dừng – chờ bổ sung: Lần 1 (3 ngày làm việc)',
+      'Tạm dừng – chờ bổ sung: Lần 2 (2 ngày làm việc)',
+    ]);
+    expect(
+      entriesOf(result.ledger, 'resume').map((e) =>
+        e.label.endsWith(`còn ${e.date === '2026-03-10' ? 7 : 5} ngày làm việc`),
+      ),
+    ).toEqual([true, true]);
+  });
+
+  it('while the last pause is open there is no due date, only how long the clock has stood', () => {
+    const result = run('2026-03-02T09:00:00+07:00', wd(10), {
+      pauses: [{ ...supplement, to: null }],
+      now: '2026-03-10T10:00:00+07:00',
+    });
+    expect(result).toMatchObject({
+      state: 'paused',
+      receiptDay: '2026-03-02',
+      countFrom: '2026-03-03',
+      since: '2026-03-06',
+      pausedAt: '2026-03-06T10:00:00+07:00',
+      pausedWorkingDays: 3, // 06, 09, 10/03
+      usedDays: 3,
+      remainingDays: 7,
+    });
+    expect(result.ledger.at(-1)).toMatchObject({
+      kind: 'pause',
+      label: 'Tạm dừng – chờ bổ sung: Thiếu bản sao giấy phép (3 ngày làm việc, tính đến ngày 10/03/2026)',
+    });
+    expect(entriesOf(result.ledger, 'due')).toEqual([]);
+    expect(pausedStatusLabel(3)).toBe('Tạm dừng – chờ bổ sung (3 ngày)');
+  });
+
+  it('a request made after the due date changes nothing and says so', () => {
+    const result = due(
+      run('2026-03-02T09:00:00+07:00', wd(3), {
+        pauses: [{ from: '2026-03-09T09:00:00+07:00', to: null, reason: 'Muộn' }],
+        now: '2026-03-12T09:00:00+07:00',
+      }),
+    );
+    expect(result.dueDate).toBe('2026-03-05');
+    expect(result.ledger.at(-1)).toMatchObject({
+      kind: 'pause',
+      date: '2026-03-09',
+      label: 'Yêu cầu bổ sung sau khi đã hết hạn: Muộn – không làm thay đổi hạn',
+    });
+  });
+
+  it('a request on the due day leaves one day after the supplement', () => {
+    const result = due(
+      run('2026-03-02T09:00:00+07:00', wd(3), {
+        pauses: [{ from: '2026-03-05T16:00:00+07:00', to: '2026-03-09T09:00:00+07:00', reason: 'x' }],
+      }),
+    );
+    expect(result.dueDate).toBe('2026-03-10');
+  });
+});
+
+describe('computeDeadline: calendar days and hours', () => {
+  it('calendar days: a last day on a holiday moves to the next working day (BLDS Điều 148 k5)', () => {
+    const result = due(run('2026-04-15T09:00:00+07:00', { amount: 15, unit: 'cd', pauseMode: 'pause' }));
+    expect(result).toMatchObject({ countFrom: '2026-04-16', dueDate: '2026-05-04' });
+    expect(labelOn(result.ledger, '2026-04-30')).toEqual([
+      'Ngày thứ 15 (Ngày Chiến thắng)',
+      'Ngày cuối của thời hạn là ngày nghỉ (Ngày Chiến thắng) – thời hạn kết thúc vào ngày làm việc tiếp theo (BLDS 2015 Điều 148 k5)',
+    ]);
+    expect(labelOn(result.ledger, '2026-04-18')).toEqual(['Ngày thứ 3 (Thứ Bảy)']);
+    expect(labelOn(result.ledger, '2026-05-01')).toEqual(['Ngày Quốc tế lao động']);
+  });
+
+  it('calendar days ending on a Saturday', () => {
+    expect(due(run('2026-03-02T09:00:00+07:00', { amount: 5, unit: 'cd', pauseMode: 'pause' })).dueDate).toBe(
+      '2026-03-09',
+    );
+  });
+
+  it('hours before an event give a latest filing time', () => {
+    const rule = { amount: 24, unit: 'h' as const, pauseMode: 'pause' as const };
+    const timely = run('2026-05-01T09:00:00+07:00', rule, { eventAt: '2026-05-10T09:00:00+07:00' });
+    expect(timely).toMatchObject({
+      state: 'event',
+      latestFilingAt: '2026-05-09T09:00:00+07:00',
+      isTimely: true,
+    });
+    expect(timely.ledger.at(-1)?.label).toBe(
+      'Thời điểm nộp muộn nhất: lúc 09:00 ngày 09/05/2026 (24 giờ trước sự kiện lúc 09:00 ngày 10/05/2026)',
+    );
+    const late = run('2026-05-09T10:00:00+07:00', rule, { eventAt: '2026-05-10T01:00:00Z' });
+    expect(late).toMatchObject({
+      state: 'event',
+      latestFilingAt: '2026-05-09T08:00:00+07:00',
+      isTimely: false,
+    });
+    expect(late.ledger.map((e) => e.kind)).toEqual(['due', 'receipt']);
+  });
+});
