@@ -59,8 +59,9 @@ export function drawAdminHeader(
     w.measure(dateLine, { size: lineSize, italic: true }),
   );
   const rightWidth = Math.min(rightNatural + mm(6), w.contentWidth - mm(55));
-  const leftWidth = w.contentWidth - rightWidth;
-  const rightX = w.left + leftWidth;
+  // On a landscape page the two blocks stay at the edges instead of spreading the agency name out.
+  const leftWidth = Math.min(w.contentWidth - rightWidth, mm(80));
+  const rightX = w.right - rightWidth;
 
   const measureBold = (text: string): number => w.measure(text, { size: titleSize, bold: true });
   const measureRegular = (text: string): number => w.measure(text, { size: titleSize });

@@ -1,7 +1,7 @@
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import { cachingFontkit } from './font-cache';
-import { FONT_STYLES, fontStyleOf } from './font-set';
+import { fontStyleOf } from './font-set';
 import type { FontSet, FontStyle } from './font-set';
 
 /*
@@ -98,6 +98,15 @@ interface Piece {
   readonly font: FontStyle;
   readonly underline: boolean;
   readonly width: number;
+}
+
+/** A run of text drawn with one drawText call. */
+interface Span {
+  text: string;
+  readonly font: FontStyle;
+  readonly underline: boolean;
+  readonly x: number;
+  width: number;
 }
 
 interface Word {
@@ -231,14 +240,15 @@ export class DocumentWriter {
     // updateMetadata: false keeps pdf-lib from stamping the wall clock into the file; dates come from the data.
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(cachingFontkit);
-    const embedded = await Promise.all(
-      // Subsetting keeps a one-page document around 30 KB instead of ~450 KB (toolchain.md §5).
-      FONT_STYLES.map((style) => doc.embedFont(fontSet[style], { subset: true })),
-    );
-    const fonts = Object.fromEntries(FONT_STYLES.map((style, i) => [style, embedded[i]])) as Record<
-      FontStyle,
-      PDFFont
-    >;
+    // Subsetting keeps a one-page receipt under 50 KB; whole faces cost ~220 KB each (toolchain.md §5).
+    const embed = (style: FontStyle): Promise<PDFFont> => doc.embedFont(fontSet[style], { subset: true });
+    const [regular, bold, italic, boldItalic] = await Promise.all([
+      embed('regular'),
+      embed('bold'),
+      embed('italic'),
+      embed('boldItalic'),
+    ]);
+    const fonts: Record<FontStyle, PDFFont> = { regular, bold, italic, boldItalic };
     if (options.metadata !== undefined) applyMetadata(doc, options.metadata);
     return new DocumentWriter(doc, fonts, options);
   }
@@ -414,7 +424,7 @@ export class DocumentWriter {
         flush(true);
         continue;
       }
-      for (const word of this.splitOverlong(token, available, size)) {
+      for (const word of this.splitOverlong(token, Math.min(available, firstAvailable), size)) {
         const added = words.length === 0 ? word.width : word.gap + word.width;
         if (words.length > 0 && lineWidth + added > lineAvailable() + EPSILON) flush(false);
         lineWidth += words.length === 0 ? word.width : word.gap + word.width;
@@ -528,57 +538,57 @@ export class DocumentWriter {
 
     // Merge consecutive pieces of one font into a single drawText call (smaller content streams, and text
     // extraction sees real spaces); justified lines break the merge at every gap.
-    let span: { text: string; font: FontStyle; underline: boolean; x: number; width: number } | null = null;
-    const flush = (): void => {
-      if (span === null) return;
-      this.drawSpan(span.text, span.font, block.size, span.x, baseline, span.underline, span.width);
-      span = null;
-    };
-    line.words.forEach((word, index) => {
+    const spans: Span[] = [];
+    let open: Span | undefined;
+    for (const [index, word] of line.words.entries()) {
       if (index > 0) {
-        const mergeGap =
-          !stretch && span !== null && span.font === word.gapFont && word.pieces[0]?.font === span.font;
-        if (mergeGap && span !== null && word.pieces[0]?.underline === span.underline) {
-          span.text += ' ';
-          span.width += word.gap;
+        const first = word.pieces[0];
+        const joins =
+          !stretch &&
+          open !== undefined &&
+          first !== undefined &&
+          open.font === word.gapFont &&
+          open.font === first.font &&
+          open.underline === first.underline;
+        if (joins && open !== undefined) {
+          open.text += ' ';
+          open.width += word.gap;
         } else {
-          flush();
+          open = undefined;
         }
         cursor += word.gap + extraGap;
       }
       for (const piece of word.pieces) {
-        if (span !== null && span.font === piece.font && span.underline === piece.underline) {
-          span.text += piece.text;
-          span.width += piece.width;
+        if (open !== undefined && open.font === piece.font && open.underline === piece.underline) {
+          open.text += piece.text;
+          open.width += piece.width;
         } else {
-          flush();
-          span = {
+          open = {
             text: piece.text,
             font: piece.font,
             underline: piece.underline,
             x: cursor,
             width: piece.width,
           };
+          spans.push(open);
         }
         cursor += piece.width;
       }
-    });
-    flush();
+    }
+    for (const span of spans) this.drawSpan(span, block.size, baseline);
   }
 
-  private drawSpan(
-    text: string,
-    font: FontStyle,
-    size: number,
-    x: number,
-    baseline: number,
-    underline: boolean,
-    width: number,
-  ): void {
-    this.currentPage.drawText(text, { x, y: baseline, size, font: this.fonts[font], color: BLACK });
-    if (underline) {
+  private drawSpan(span: Span, size: number, baseline: number): void {
+    this.currentPage.drawText(span.text, {
+      x: span.x,
+      y: baseline,
+      size,
+      font: this.fonts[span.font],
+      color: BLACK,
+    });
+    if (span.underline) {
       const y = baseline - size * 0.12;
-      this.drawLine(x, y, x + width, y, Math.max(0.5, size * 0.05));
+      this.drawLine(span.x, y, span.x + span.width, y, Math.max(0.5, size * 0.05));
     }
   }
 
