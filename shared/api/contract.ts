@@ -14,6 +14,15 @@ import {
   receiptInputSchema,
   receiveInputSchema,
 } from './schemas/dossiers';
+import {
+  calendarApplyInput,
+  calendarApplyOutput,
+  calendarEditsInput,
+  calendarPreviewOutput,
+  calendarYearOutput,
+  dueDateInput,
+  dueDateOutput,
+} from './schemas/calendar';
 
 const empty = z.object({}).strict();
 
@@ -31,6 +40,13 @@ export const contract = {
   'dossiers.list': { input: listInputSchema, output: listOutputSchema },
   'dossiers.get': { input: z.object({ id: z.number().int().positive() }), output: dossierDetailSchema },
   'documents.receipt': { input: receiptInputSchema, output: documentOutputSchema },
+  'calendar.year': {
+    input: z.object({ year: z.number().int().min(2000).max(2199) }),
+    output: calendarYearOutput,
+  },
+  'calendar.previewEdits': { input: calendarEditsInput, output: calendarPreviewOutput },
+  'calendar.applyEdits': { input: calendarApplyInput, output: calendarApplyOutput },
+  'calendar.dueDate': { input: dueDateInput, output: dueDateOutput },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

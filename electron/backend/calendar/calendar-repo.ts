@@ -56,3 +56,44 @@ export function insertYears(db: Db, source: CalendarSource, nowIso: string, reas
   }
   return added.map((y) => y.year);
 }
+
+/** Replaces the stored calendar with `source` (a few hundred rows): edits are validated on the whole first. */
+export function replaceCalendar(db: Db, source: CalendarSource, nowIso: string, reason: string): void {
+  const previous = new Map(
+    (
+      db.prepare('SELECT year, source FROM calendar_years').all() as Array<{
+        year: number;
+        source: string | null;
+      }>
+    ).map((r) => [r.year, r.source]),
+  );
+  const reasons = new Map(
+    (
+      db.prepare('SELECT date, reason FROM calendar_days').all() as Array<{
+        date: string;
+        reason: string | null;
+      }>
+    ).map((r) => [r.date, r.reason]),
+  );
+  db.prepare('DELETE FROM calendar_days').run();
+  db.prepare('DELETE FROM calendar_years').run();
+  const insertYear = db.prepare(
+    'INSERT INTO calendar_years (year, status, source, updated_at) VALUES (?, ?, ?, ?)',
+  );
+  const insertDay = db.prepare(
+    'INSERT INTO calendar_days (date, kind, name, status, source, is_uncertain, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const year of source.years)
+    insertYear.run(year.year, year.status, previous.get(year.year) ?? reason, nowIso);
+  for (const day of source.exceptions) {
+    insertDay.run(
+      day.date,
+      day.kind,
+      day.name,
+      day.status,
+      day.source ?? null,
+      day.uncertain ? 1 : 0,
+      reasons.get(day.date) ?? reason,
+    );
+  }
+}

@@ -6,7 +6,9 @@ import {
   computeDeadlineFast,
   workingDaysLeft,
   type ClockPause,
+  type DeadlineOutcome,
   type DeadlineUnit,
+  type LedgerEntry,
   type PauseMode,
 } from '../../../shared/domain/deadline';
 import { readCalendarSource } from './calendar-repo';
@@ -24,21 +26,44 @@ export interface LedgerLine {
   kind: string;
   label: string;
   dayNumber: number | null;
+  at: string | null;
+  note: string | null;
 }
+
+export type Timeliness = 'in_time' | 'due_soon' | 'overdue';
 
 /**
  * The working calendar and office hours of one request, loaded once: handlers ask it for due dates,
- * explanations and standings instead of touching the pure engine's inputs themselves.
+ * explanations and standings instead of assembling the pure engine's inputs themselves.
  */
 export interface DeadlineService {
   calendar: WorkingCalendar;
+  /** Due date or, while a supplement request is open, the paused state; `now` is the office's clock. */
+  outcome(rule: RuleAtReceipt, now: string): DeadlineOutcome;
+  /** For a dossier received complete, with no pause: always a due date. */
   computeForReceipt(rule: RuleAtReceipt): { countFrom: string; dueDate: string; dueAt: string };
-  explain(rule: RuleAtReceipt): LedgerLine[];
-  standing(
-    today: string,
-    dueDate: string,
-  ): { workingDaysLeft: number; timeliness: 'in_time' | 'due_soon' | 'overdue' };
+  explain(rule: RuleAtReceipt, now: string): { outcome: DeadlineOutcome; ledger: LedgerLine[] };
+  standing(today: string, dueDate: string): { workingDaysLeft: number; timeliness: Timeliness };
   shiftWorkingDays(date: string, n: number): string;
+}
+
+export function toLedgerLines(ledger: readonly LedgerEntry[]): LedgerLine[] {
+  return ledger.map((entry) => ({
+    date: entry.date,
+    kind: entry.kind,
+    label: entry.label,
+    dayNumber: entry.dayNumber ?? null,
+    at: entry.at ?? null,
+    note: entry.note ?? null,
+  }));
+}
+
+export function officeHoursOf(settings: Settings) {
+  return {
+    utcOffsetMinutes: settings.office.utcOffsetMinutes,
+    sessions: settings.office.sessions,
+    cutoff: settings.office.cutoff,
+  };
 }
 
 export function createDeadlineService(
@@ -47,41 +72,28 @@ export function createDeadlineService(
   calendar?: WorkingCalendar,
 ): DeadlineService {
   const cal = calendar ?? WorkingCalendar.from(readCalendarSource(db));
-  const office = {
-    utcOffsetMinutes: settings.office.utcOffsetMinutes,
-    sessions: settings.office.sessions,
-    cutoff: settings.office.cutoff,
-  };
+  const office = officeHoursOf(settings);
   const warn = settings.office.dueSoonWorkingDays;
+  const input = (rule: RuleAtReceipt, now?: string) => ({
+    receivedAt: rule.receivedAt,
+    rule: { amount: rule.amount, unit: rule.unit, pauseMode: rule.pauseMode },
+    pauses: rule.pauses ?? [],
+    calendar: cal,
+    office,
+    ...(now ? { now } : {}),
+  });
   return {
     calendar: cal,
+    outcome: (rule, now) => computeDeadlineFast(input(rule, now)),
     computeForReceipt(rule) {
-      const outcome = computeDeadlineFast({
-        receivedAt: rule.receivedAt,
-        rule: { amount: rule.amount, unit: rule.unit, pauseMode: rule.pauseMode },
-        pauses: rule.pauses ?? [],
-        calendar: cal,
-        office,
-      });
-      if (outcome.state !== 'due') {
+      const outcome = computeDeadlineFast(input(rule));
+      if (outcome.state !== 'due')
         throw new Error(`computeForReceipt expects a due outcome, got ${outcome.state}`);
-      }
       return { countFrom: outcome.countFrom, dueDate: outcome.dueDate, dueAt: outcome.dueAt };
     },
-    explain(rule) {
-      const result = computeDeadline({
-        receivedAt: rule.receivedAt,
-        rule: { amount: rule.amount, unit: rule.unit, pauseMode: rule.pauseMode },
-        pauses: rule.pauses ?? [],
-        calendar: cal,
-        office,
-      });
-      return result.ledger.map((entry) => ({
-        date: entry.date,
-        kind: entry.kind,
-        label: entry.note ? `${entry.label} (${entry.note})` : entry.label,
-        dayNumber: entry.dayNumber ?? null,
-      }));
+    explain(rule, now) {
+      const { ledger, ...outcome } = computeDeadline(input(rule, now));
+      return { outcome: outcome as DeadlineOutcome, ledger: toLedgerLines(ledger) };
     },
     standing(today, dueDate) {
       const left = workingDaysLeft(parseIsoDate(today), parseIsoDate(dueDate), cal);
@@ -92,8 +104,7 @@ export function createDeadlineService(
     },
     shiftWorkingDays(date, n) {
       const day: IsoDate = parseIsoDate(date);
-      if (n === 0) return day;
-      if (n > 0) return cal.addWorkingDays(day, n);
+      if (n >= 0) return cal.addWorkingDays(day, n);
       let current = day;
       for (let i = 0; i < -n; i += 1) {
         do current = addDays(current, -1);

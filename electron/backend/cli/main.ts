@@ -10,7 +10,7 @@ Commands:
   serve       [--data DIR] [--port N]          start the web edition on 127.0.0.1
   seed-demo   --count N [--data DIR] [--seed S] fill the store with realistic demo dossiers
   verify      [--data DIR]                     integrity check, foreign keys and the audit chain
-  due-date    --received ISO (--days N | --procedure ID) [--pause FROM/TO ...] [--restart] [--json]
+  due-date    --received ISO (--days N [--unit wd|cd] | --procedure ID) [--pause FROM/TO ...] [--restart] [--json]
                                                compute an appointment date and explain it
 
 Every command accepts --data DIR (or LICENCE_DESK_DATA) to choose the data folder.

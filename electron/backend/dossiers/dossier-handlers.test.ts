@@ -2,7 +2,12 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/api/contract';
-import { makeReceiveInput, makeTestBackend, sampleSettings, type TestBackend } from '../../../test/helpers/test-backend';
+import {
+  makeReceiveInput,
+  makeTestBackend,
+  sampleSettings,
+  type TestBackend,
+} from '../../../test/helpers/test-backend';
 import { verifyAuditChain } from '../audit/audit-chain';
 
 let t: TestBackend;
@@ -45,7 +50,11 @@ describe('dossiers.receive', () => {
       actor_name: string;
       entity_id: string;
     };
-    expect(audit).toMatchObject({ action: 'dossiers.receive', actor_name: 'Nguyễn Thị Lan', entity_id: String(dossier.id) });
+    expect(audit).toMatchObject({
+      action: 'dossiers.receive',
+      actor_name: 'Nguyễn Thị Lan',
+      entity_id: String(dossier.id),
+    });
     expect(verifyAuditChain(t.backend.ctx.db).ok).toBe(true);
   });
 
@@ -64,18 +73,26 @@ describe('dossiers.receive', () => {
       '000.00.14.H20-261127-0001',
       '000.00.14.H20-261126-0003',
     ]);
-    expect([a.registerEntryNo, b.registerEntryNo, c.registerEntryNo, d.registerEntryNo]).toEqual([1, 2, 3, 4]);
+    expect([a.registerEntryNo, b.registerEntryNo, c.registerEntryNo, d.registerEntryNo]).toEqual([
+      1, 2, 3, 4,
+    ]);
   });
 
   it('counts from the next working day after the 15:00 cut-off', async () => {
     t.clock.set('2026-11-26T16:00:00+07:00');
-    const late = await t.call('dossiers.receive', await makeReceiveInput(t, { receivedAt: '2026-11-26T15:30:00+07:00' }));
+    const late = await t.call(
+      'dossiers.receive',
+      await makeReceiveInput(t, { receivedAt: '2026-11-26T15:30:00+07:00' }),
+    );
     expect(late.dueDate).toBe('2026-12-11');
   });
 
   it('creates one dossier for a double-clicked submit (same requestId)', async () => {
     const input = await makeReceiveInput(t);
-    const [first, second] = await Promise.all([t.call('dossiers.receive', input), t.call('dossiers.receive', input)]);
+    const [first, second] = await Promise.all([
+      t.call('dossiers.receive', input),
+      t.call('dossiers.receive', input),
+    ]);
     expect(second.id).toBe(first.id);
     expect(counts().dossiers).toBe(1);
   });
@@ -94,7 +111,10 @@ describe('dossiers.receive', () => {
   });
 
   it('flags an earlier dossier of the same applicant whatever the tone placement', async () => {
-    await t.call('dossiers.receive', await makeReceiveInput(t, { applicant: { kind: 'individual', name: 'Lê Thị Hòa' } }));
+    await t.call(
+      'dossiers.receive',
+      await makeReceiveInput(t, { applicant: { kind: 'individual', name: 'Lê Thị Hòa' } }),
+    );
     const second = await t.call(
       'dossiers.receive',
       await makeReceiveInput(t, { applicant: { kind: 'individual', name: 'Lê Thị Hoà' } }),
@@ -104,17 +124,49 @@ describe('dossiers.receive', () => {
 
   describe('refuses bad input with a Vietnamese message and writes nothing', () => {
     const cases: Array<[string, (base: Awaited<ReturnType<typeof makeReceiveInput>>) => unknown, string]> = [
-      ['a whitespace-only name', (b) => ({ ...b, applicant: { ...b.applicant, name: '   ' } }), 'applicant.name'],
-      ['a 10,000-character name', (b) => ({ ...b, applicant: { ...b.applicant, name: 'A'.repeat(10_000) } }), 'applicant.name'],
-      ['a control character', (b) => ({ ...b, applicant: { ...b.applicant, name: 'Công ty\u0007 In' } }), 'applicant.name'],
-      ['an emoji', (b) => ({ ...b, applicant: { ...b.applicant, name: 'Nhà sách 📚 Đặng' } }), 'applicant.name'],
-      ['a zero-width character', (b) => ({ ...b, applicant: { ...b.applicant, name: 'Công\u200bty' } }), 'applicant.name'],
-      ['a bad e-mail', (b) => ({ ...b, applicant: { ...b.applicant, email: 'not-an-email' } }), 'applicant.email'],
+      [
+        'a whitespace-only name',
+        (b) => ({ ...b, applicant: { ...b.applicant, name: '   ' } }),
+        'applicant.name',
+      ],
+      [
+        'a 10,000-character name',
+        (b) => ({ ...b, applicant: { ...b.applicant, name: 'A'.repeat(10_000) } }),
+        'applicant.name',
+      ],
+      [
+        'a control character',
+        (b) => ({ ...b, applicant: { ...b.applicant, name: 'Công ty\u0007 In' } }),
+        'applicant.name',
+      ],
+      [
+        'an emoji',
+        (b) => ({ ...b, applicant: { ...b.applicant, name: 'Nhà sách 📚 Đặng' } }),
+        'applicant.name',
+      ],
+      [
+        'a zero-width character',
+        (b) => ({ ...b, applicant: { ...b.applicant, name: 'Công\u200bty' } }),
+        'applicant.name',
+      ],
+      [
+        'a bad e-mail',
+        (b) => ({ ...b, applicant: { ...b.applicant, email: 'not-an-email' } }),
+        'applicant.email',
+      ],
       ['a bad phone', (b) => ({ ...b, applicant: { ...b.applicant, phone: 'gọi tôi' } }), 'applicant.phone'],
       ['a receipt time without offset', (b) => ({ ...b, receivedAt: '2026-11-26T09:00:00' }), 'receivedAt'],
-      ['a receipt time in the future', (b) => ({ ...b, receivedAt: '2026-11-27T09:00:00+07:00' }), 'receivedAt'],
+      [
+        'a receipt time in the future',
+        (b) => ({ ...b, receivedAt: '2026-11-27T09:00:00+07:00' }),
+        'receivedAt',
+      ],
       ['an unknown procedure', (b) => ({ ...b, procedureId: 'KHONG-CO' }), 'procedureId'],
-      ['an unconfigured procedure', (b) => ({ ...b, procedureId: 'IN-XBP-DOI', components: [] }), 'procedureId'],
+      [
+        'an unconfigured procedure',
+        (b) => ({ ...b, procedureId: 'IN-XBP-DOI', components: [] }),
+        'procedureId',
+      ],
       ['a missing required component', (b) => ({ ...b, components: [] }), 'components'],
       ['a bad request id', (b) => ({ ...b, requestId: 'abc' }), 'requestId'],
     ];
@@ -134,9 +186,18 @@ describe('dossiers.receive', () => {
 
 describe('dossiers.list', () => {
   beforeEach(async () => {
-    const names = ['Công ty TNHH Sách Đặng Hòa', 'Nguyễn Văn An', 'Trần Thị Hoà', 'Nguyễn Văn Anh', 'Lê Đức Dũng'];
+    const names = [
+      'Công ty TNHH Sách Đặng Hòa',
+      'Nguyễn Văn An',
+      'Trần Thị Hoà',
+      'Nguyễn Văn Anh',
+      'Lê Đức Dũng',
+    ];
     for (const name of names) {
-      await t.call('dossiers.receive', await makeReceiveInput(t, { applicant: { kind: 'individual', name } }));
+      await t.call(
+        'dossiers.receive',
+        await makeReceiveInput(t, { applicant: { kind: 'individual', name } }),
+      );
     }
   });
 

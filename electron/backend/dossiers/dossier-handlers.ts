@@ -18,7 +18,8 @@ import {
   insertDossier,
   listDossiers,
 } from './dossier-repo';
-import { toDetail, toRow } from './dossier-view';
+import { toDetail, toRow, type ViewClock } from './dossier-view';
+import { pausesOf } from './pause-repo';
 
 /** A receipt time a few seconds ahead is clock skew between the desk PC and the server, not the future. */
 const FUTURE_TOLERANCE_MS = 60_000;
@@ -182,18 +183,24 @@ function receive(ctx: BackendContext, input: ParsedInput<'dossiers.receive'>, se
     .immediate();
 }
 
+function viewClock(ctx: BackendContext, offset: number): ViewClock {
+  const now = ctx.clock.now();
+  return { today: officeDate(now, offset), now: toOfficeIso(now, offset) };
+}
+
 function detail(ctx: BackendContext, id: number) {
   const record = getDossier(ctx.db, id);
-  if (!record)
+  if (!record) {
     throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', { logMessage: `dossier ${id} not found` });
+  }
   const settings = readSettings(ctx.db);
   const deadlines = createDeadlineService(ctx.db, settings);
-  const today = officeDate(ctx.clock.now(), settings.office.utcOffsetMinutes);
   const duplicates = findPossibleDuplicates(ctx.db, id, record.applicant_folded, record.applicant_id_number);
   return toDetail(
     record,
     deadlines,
-    today,
+    viewClock(ctx, settings.office.utcOffsetMinutes),
+    pausesOf(ctx.db, id),
     duplicates.map((d) => ({ id: d.id, code: d.code, applicantName: d.applicant_name })),
   );
 }
@@ -216,7 +223,7 @@ export const dossierHandlers = {
   'dossiers.list': async (input, ctx) => {
     const settings = readSettings(ctx.db);
     const deadlines = createDeadlineService(ctx.db, settings);
-    const today = officeDate(ctx.clock.now(), settings.office.utcOffsetMinutes);
+    const clock = viewClock(ctx, settings.office.utcOffsetMinutes);
     const query = (input.query ?? '').normalize('NFC').trim();
     const isCode = looksLikeCode(query);
     const { rows, total } = listDossiers(ctx.db, {
@@ -229,7 +236,9 @@ export const dossierHandlers = {
     });
     const last = rows.length === input.limit ? rows[rows.length - 1] : undefined;
     return {
-      items: rows.map((row) => toRow(row, deadlines, today)),
+      items: rows.map((row) =>
+        toRow(row, deadlines, clock, row.status === 'awaiting_supplement' ? pausesOf(ctx.db, row.id) : []),
+      ),
       total,
       nextCursor: last ? { receivedMs: last.received_ms, id: last.id } : null,
     };

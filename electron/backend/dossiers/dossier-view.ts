@@ -1,16 +1,47 @@
 import type { DossierDetail, DossierRow } from '../../../shared/api/schemas/dossiers';
 import { openStatuses } from '../../../shared/domain/dossier-status';
+import type { ClockPause } from '../../../shared/domain/deadline';
 import type { DossierRecord } from './dossier-repo';
 import type { DeadlineService } from '../calendar/deadline-service';
 
-export function toRow(record: DossierRecord, deadlines: DeadlineService, todayIso: string): DossierRow {
+export interface ViewClock {
+  /** Office-local date. */
+  today: string;
+  /** Office-local instant (ISO with offset). */
+  now: string;
+}
+
+function ruleOf(record: DossierRecord, pauses: readonly ClockPause[]) {
+  return {
+    receivedAt: record.received_at,
+    amount: record.deadline_amount,
+    unit: record.deadline_unit,
+    pauseMode: record.pause_mode,
+    pauses,
+  };
+}
+
+/**
+ * `pauses` is needed only for a dossier waiting for a supplement (to say how long the clock has stood);
+ * every other open dossier is judged on its stored due date.
+ */
+export function toRow(
+  record: DossierRecord,
+  deadlines: DeadlineService,
+  clock: ViewClock,
+  pauses: readonly ClockPause[] = [],
+): DossierRow {
   const isOpen = openStatuses.includes(record.status);
   let workingDaysLeft: number | null = null;
+  let pausedWorkingDays: number | null = null;
   let timeliness: DossierRow['timeliness'] = record.completion_class;
-  if (isOpen && record.status === 'awaiting_supplement') {
+  const openPause = pauses.length > 0 && pauses[pauses.length - 1]?.to === null;
+  if (isOpen && openPause) {
+    const outcome = deadlines.outcome(ruleOf(record, pauses), clock.now);
     timeliness = 'paused';
+    pausedWorkingDays = outcome.state === 'paused' ? outcome.pausedWorkingDays : null;
   } else if (isOpen && record.due_date) {
-    const standing = deadlines.standing(todayIso, record.due_date);
+    const standing = deadlines.standing(clock.today, record.due_date);
     workingDaysLeft = standing.workingDaysLeft;
     timeliness = standing.timeliness;
   }
@@ -29,6 +60,7 @@ export function toRow(record: DossierRecord, deadlines: DeadlineService, todayIs
     dueAt: record.due_at,
     workingDaysLeft,
     timeliness,
+    pausedWorkingDays,
     version: record.version,
   };
 }
@@ -36,11 +68,12 @@ export function toRow(record: DossierRecord, deadlines: DeadlineService, todayIs
 export function toDetail(
   record: DossierRecord,
   deadlines: DeadlineService,
-  todayIso: string,
+  clock: ViewClock,
+  pauses: readonly ClockPause[],
   possibleDuplicates: DossierDetail['possibleDuplicates'],
 ): DossierDetail {
   return {
-    ...toRow(record, deadlines, todayIso),
+    ...toRow(record, deadlines, clock, pauses),
     applicant: {
       kind: record.applicant_kind,
       name: record.applicant_name,
@@ -55,12 +88,7 @@ export function toDetail(
     notes: record.notes,
     countFrom: record.count_from,
     deadline: { amount: record.deadline_amount, unit: record.deadline_unit },
-    ledger: deadlines.explain({
-      receivedAt: record.received_at,
-      amount: record.deadline_amount,
-      unit: record.deadline_unit,
-      pauseMode: record.pause_mode,
-    }),
+    ledger: deadlines.explain(ruleOf(record, pauses), clock.now).ledger,
     receiverName: record.receiver_name,
     registerEntryNo: record.register_entry_no,
     possibleDuplicates,

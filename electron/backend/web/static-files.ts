@@ -16,7 +16,11 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-
  * alternate data streams (any ':'), NUL bytes and Windows device names — then checks containment anyway.
  * '/' serves index.html.
  */
-export function resolveInsideRoot(rootDir: string, pathname: string, pathApi: PathApi = nodePath): string | null {
+export function resolveInsideRoot(
+  rootDir: string,
+  pathname: string,
+  pathApi: PathApi = nodePath,
+): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname.split('?')[0] ?? '');

@@ -1,6 +1,7 @@
 import { z } from '../zod-vi';
 import { email, id, isoDate, isoDateTime, optionalText, phone, requiredText } from './common';
 import { applicantKinds, channels, dossierStatuses } from '../../domain/dossier-status';
+import { ledgerLineSchema } from './calendar';
 
 export const applicantSchema = z.object({
   kind: z.enum(applicantKinds, { error: 'Chọn loại người nộp: tổ chức hoặc cá nhân.' }),
@@ -60,16 +61,11 @@ export const dossierRowSchema = z.object({
   /** Working days left until the due date (negative when overdue); null when paused or finished. */
   workingDaysLeft: z.number().int().nullable(),
   timeliness: z.enum(['in_time', 'due_soon', 'overdue', 'paused', 'early', 'on_time', 'late']).nullable(),
+  /** While a supplement request is open: working days the clock has stood ("Tạm dừng – chờ bổ sung (n ngày)"). */
+  pausedWorkingDays: z.number().int().nullable(),
   version: z.number().int(),
 });
 export type DossierRow = z.output<typeof dossierRowSchema>;
-
-export const ledgerEntrySchema = z.object({
-  date: isoDate,
-  kind: z.string(),
-  label: z.string(),
-  dayNumber: z.number().int().nullable(),
-});
 
 export const dossierDetailSchema = dossierRowSchema.extend({
   applicant: z.object({
@@ -86,7 +82,7 @@ export const dossierDetailSchema = dossierRowSchema.extend({
   notes: z.string().nullable(),
   countFrom: isoDate.nullable(),
   deadline: z.object({ amount: z.number().int(), unit: z.enum(['wd', 'cd', 'h']) }),
-  ledger: z.array(ledgerEntrySchema),
+  ledger: z.array(ledgerLineSchema),
   receiverName: z.string(),
   registerEntryNo: z.number().int(),
   possibleDuplicates: z.array(z.object({ id, code: z.string(), applicantName: z.string() })),

@@ -149,6 +149,19 @@ export function up(db: Database.Database): void {
     ) STRICT;
     CREATE INDEX dossier_events_by_dossier ON dossier_events (dossier_id, id);
 
+    -- Supplement requests stop the legal clock until the supplement is received (domain.md §2.3).
+    CREATE TABLE dossier_pauses (
+      id INTEGER PRIMARY KEY,
+      dossier_id INTEGER NOT NULL REFERENCES dossiers (id),
+      requested_at TEXT NOT NULL,
+      resumed_at TEXT,
+      reason TEXT NOT NULL,
+      requested_by TEXT NOT NULL,
+      resumed_by TEXT,
+      CHECK (resumed_at IS NULL OR resumed_at >= requested_at)
+    ) STRICT;
+    CREATE INDEX dossier_pauses_by_dossier ON dossier_pauses (dossier_id, id);
+
     -- Append-only, hash-chained over every column (reliability.md §3.2).
     CREATE TABLE audit_events (
       seq INTEGER PRIMARY KEY,

@@ -1,0 +1,97 @@
+import type { Db } from '../db/open-database';
+import type { Settings } from '../../../shared/api/schemas/settings';
+import type { WorkingCalendar } from '../../../shared/domain/calendar';
+import {
+  computeDeadlineOutcome,
+  normalizeDeadlineInput,
+  type NormalizedDeadlineInput,
+} from '../../../shared/domain/deadline';
+import { pausesOfOpenDossiers } from '../dossiers/pause-repo';
+import { officeHoursOf } from './deadline-service';
+
+export interface MovedDossier {
+  id: number;
+  code: string;
+  applicantName: string;
+  oldDueDate: string;
+  newDueDate: string;
+  newDueAt: string;
+  newCountFrom: string;
+}
+
+interface OpenRow {
+  id: number;
+  code: string;
+  applicant_name: string;
+  received_at: string;
+  deadline_amount: number;
+  deadline_unit: 'wd' | 'cd' | 'h';
+  due_date: string;
+  pause_mode: 'pause' | 'restart';
+}
+
+/**
+ * Every open dossier whose due date would differ under `next`. Inputs are parsed once and the fast path is
+ * used (no ledgers), so a calendar change over a million open dossiers stays within seconds. Dossiers whose
+ * clock is paused have no due date to move; event-relative ones do not depend on working days.
+ */
+export function findMovedDossiers(
+  db: Db,
+  settings: Settings,
+  next: WorkingCalendar,
+  now: string,
+): MovedDossier[] {
+  const pauses = pausesOfOpenDossiers(db);
+  const office = officeHoursOf(settings);
+  const moved: MovedDossier[] = [];
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.code, d.applicant_name, d.received_at, d.deadline_amount, d.deadline_unit, d.due_date, v.pause_mode
+       FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id
+       WHERE d.status IN ('received', 'appraising', 'awaiting_supplement', 'pending_signature')
+         AND d.due_date IS NOT NULL AND d.deadline_unit <> 'h'`,
+    )
+    .iterate() as Iterable<OpenRow>;
+  for (const row of rows) {
+    const input: NormalizedDeadlineInput = normalizeDeadlineInput({
+      receivedAt: row.received_at,
+      rule: { amount: row.deadline_amount, unit: row.deadline_unit, pauseMode: row.pause_mode },
+      pauses: pauses.get(row.id) ?? [],
+      office,
+      now,
+    });
+    const outcome = computeDeadlineOutcome(input, next);
+    if (outcome.state === 'due' && outcome.dueDate !== row.due_date) {
+      moved.push({
+        id: row.id,
+        code: row.code,
+        applicantName: row.applicant_name,
+        oldDueDate: row.due_date,
+        newDueDate: outcome.dueDate,
+        newDueAt: outcome.dueAt,
+        newCountFrom: outcome.countFrom,
+      });
+    }
+  }
+  return moved;
+}
+
+export function countOpenDossiers(db: Db): number {
+  return (
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM dossiers
+         WHERE status IN ('received', 'appraising', 'awaiting_supplement', 'pending_signature')`,
+      )
+      .get() as { n: number }
+  ).n;
+}
+
+export function applyMovedDueDates(db: Db, moved: readonly MovedDossier[], updatedAt: string): void {
+  const update = db.prepare(
+    `UPDATE dossiers SET due_date = @newDueDate, due_at = @newDueAt, due_ms = @dueMs, count_from = @newCountFrom,
+       version = version + 1, updated_at = @updatedAt
+     WHERE id = @id`,
+  );
+  for (const m of moved) update.run({ ...m, dueMs: Date.parse(m.newDueAt), updatedAt });
+}
