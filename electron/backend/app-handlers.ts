@@ -13,6 +13,7 @@ export const appHandlers = {
       isConfigured: settings.isConfigured,
       now: toOfficeIso(now, settings.office.utcOffsetMinutes),
       today: officeDate(now, settings.office.utcOffsetMinutes),
+      firstRun: ctx.bootstrap,
     };
   },
 } satisfies Pick<Handlers, 'app.info'>;

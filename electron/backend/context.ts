@@ -1,5 +1,7 @@
 import type { Db } from './db/open-database';
 import type { FontSet } from './documents/font-set';
+import type { Role } from '../../shared/domain/workflow/roles';
+import type { LoginThrottle, SessionStore } from './auth/session-store';
 
 export type Edition = 'electron' | 'web' | 'cli';
 
@@ -34,14 +36,26 @@ export interface BackendContext {
   edition: Edition;
   dataDir: string;
   appVersion: string;
+  sessions: SessionStore;
+  loginThrottle: LoginThrottle;
+  /** The first administrator's one-time password, kept in memory only and shown on the first-run screen. */
+  bootstrap: { username: string; temporaryPassword: string } | null;
 }
 
 export interface Actor {
+  /** 'user:<id>' for a signed-in account, 'system:<name>' for the CLI, 'anonymous' before login. */
   id: string;
   name: string;
+  roles: readonly Role[];
 }
 
 /** Who is calling: every audit entry names them. */
 export interface CallSession {
   actor: Actor;
+  /** The account behind the call, or null for the CLI and public methods called before login. */
+  userId: number | null;
+  sessionToken: string | null;
 }
+
+/** What a transport knows about its caller: a login session token, or (CLI, tests) a trusted local actor. */
+export type Caller = { sessionToken: string | null } | { system: Actor };

@@ -15,6 +15,10 @@ import { dossierHandlers } from './dossiers/dossier-handlers';
 import { documentHandlers } from './documents/document-handlers';
 import { calendarHandlers } from './calendar/calendar-handlers';
 import { loadFontSet } from './documents/load-font-set';
+import { authHandlers } from './auth/auth-handlers';
+import { userHandlers } from './auth/user-handlers';
+import { LoginThrottle, SessionStore } from './auth/session-store';
+import { ensureBootstrapAdmin } from './auth/bootstrap-admin';
 
 export interface BackendOptions {
   dataDir: string;
@@ -36,6 +40,8 @@ export const handlers: Handlers = {
   ...dossierHandlers,
   ...documentHandlers,
   ...calendarHandlers,
+  ...authHandlers,
+  ...userHandlers,
 };
 
 export function createBackend(options: BackendOptions): Backend {
@@ -57,11 +63,15 @@ export function createBackend(options: BackendOptions): Backend {
     edition: options.edition,
     dataDir: options.dataDir,
     appVersion: options.appVersion,
+    sessions: new SessionStore(() => clock.now().getTime()),
+    loginThrottle: new LoginThrottle(() => clock.now().getTime()),
+    bootstrap: null,
   };
   const seedDir = path.join(options.resourcesDir, 'seed');
   const nowIso = clock.now().toISOString();
   seedCatalogue(db, seedDir, nowIso);
   seedCalendar(db, nowIso);
+  ctx.bootstrap = ensureBootstrapAdmin(db, nowIso);
   log.info('backend started', { edition: options.edition, database: dbFile, version: options.appVersion });
   return {
     ctx,

@@ -6,8 +6,14 @@ import {
   type MethodOutput,
   type ParsedInput,
 } from '../../shared/api/contract';
-import { AppError, genericMessages, type Envelope, type FieldErrors } from '../../shared/api/errors';
-import type { BackendContext, CallSession } from './context';
+import {
+  AppError,
+  genericMessages,
+  type Envelope,
+  type ErrorPayload,
+  type FieldErrors,
+} from '../../shared/api/errors';
+import type { BackendContext, CallSession, Caller } from './context';
 import { DomainError } from '../../shared/domain/calendar/domain-error';
 
 export type Handler<M extends MethodName> = (
@@ -32,7 +38,7 @@ export async function dispatch(
   backend: Backend,
   method: string,
   rawInput: unknown,
-  session: CallSession,
+  caller: Caller,
 ): Promise<Envelope<unknown>> {
   if (typeof method !== 'string' || !isMethodName(method)) {
     backend.ctx.log.warn('unknown API method', { method: String(method).slice(0, 100) });
@@ -41,6 +47,9 @@ export async function dispatch(
       error: { code: 'NOT_FOUND', message: `Không có chức năng "${String(method).slice(0, 60)}".` },
     };
   }
+  const access = authorize(backend.ctx, method, caller);
+  if (!access.ok) return { ok: false, error: access.error };
+  const session = access.session;
   const parsed = contract[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     return { ok: false, error: validationPayload(parsed.error) };
@@ -52,6 +61,51 @@ export async function dispatch(
   } catch (error) {
     return { ok: false, error: toPayload(backend, method, error) };
   }
+}
+
+const ANONYMOUS: CallSession = {
+  actor: { id: 'anonymous', name: 'Chưa đăng nhập', roles: [] },
+  userId: null,
+  sessionToken: null,
+};
+
+/** Methods a user who must change a one-time password may still call. */
+const BEFORE_PASSWORD_CHANGE = new Set<MethodName>([
+  'app.info',
+  'auth.me',
+  'auth.logout',
+  'auth.changePassword',
+  'auth.login',
+]);
+
+type Authorization = { ok: true; session: CallSession } | { ok: false; error: ErrorPayload };
+
+/** Role checks live here, for every transport: hiding a button is never the only guard. */
+function authorize(ctx: BackendContext, method: MethodName, caller: Caller): Authorization {
+  if ('system' in caller)
+    return { ok: true, session: { actor: caller.system, userId: null, sessionToken: null } };
+  const access = contract[method].access;
+  const user = ctx.sessions.touch(caller.sessionToken);
+  if (!user) {
+    if (access === 'public') return { ok: true, session: ANONYMOUS };
+    return { ok: false, error: { code: 'UNAUTHENTICATED', message: genericMessages.UNAUTHENTICATED } };
+  }
+  const session: CallSession = {
+    actor: { id: `user:${user.id}`, name: user.fullName, roles: user.roles },
+    userId: user.id,
+    sessionToken: caller.sessionToken,
+  };
+  if (user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(method)) {
+    return {
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục.' },
+    };
+  }
+  if (access !== 'public' && access !== 'user' && !access.some((role) => user.roles.includes(role))) {
+    ctx.log.warn('forbidden by role', { method, user: user.username });
+    return { ok: false, error: { code: 'FORBIDDEN', message: genericMessages.FORBIDDEN } };
+  }
+  return { ok: true, session };
 }
 
 function validationPayload(error: ZodError) {

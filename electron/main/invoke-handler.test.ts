@@ -4,7 +4,7 @@ import { createInvokeHandler, type InvokeEventLike } from './invoke-handler';
 import { OPEN_PDF_METHOD } from './open-pdf';
 
 function makeHandler() {
-  const callBackend = vi.fn(async (_method: string, _input: unknown) => ({
+  const callBackend = vi.fn(async (_method: string, _input: unknown, _sessionToken: string | null) => ({
     ok: true as const,
     data: 'backend',
   }));
@@ -58,7 +58,7 @@ describe('the api:invoke handler', () => {
       ok: true,
       data: 'backend',
     });
-    expect(callBackend).toHaveBeenCalledWith('dossiers.get', input);
+    expect(callBackend).toHaveBeenCalledWith('dossiers.get', input, null);
     expect(openPdf).not.toHaveBeenCalled();
   });
 
@@ -76,7 +76,15 @@ describe('the api:invoke handler', () => {
   it('hands a non-string method to dispatch as an unknown name', async () => {
     const { handler, callBackend } = makeHandler();
     await handler(event('app://bundle/'), { evil: true }, {});
-    expect(callBackend).toHaveBeenCalledWith('', {});
+    expect(callBackend).toHaveBeenCalledWith('', {}, null);
+  });
+
+  it('passes a string session token on and drops anything else', async () => {
+    const { handler, callBackend } = makeHandler();
+    await handler(event('app://bundle/'), 'auth.me', {}, 'tok-123');
+    expect(callBackend).toHaveBeenLastCalledWith('auth.me', {}, 'tok-123');
+    await handler(event('app://bundle/'), 'auth.me', {}, { forged: true });
+    expect(callBackend).toHaveBeenLastCalledWith('auth.me', {}, null);
   });
 
   it('never rejects: a throwing transport dependency becomes an INTERNAL envelope', async () => {

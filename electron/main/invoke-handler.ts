@@ -11,8 +11,8 @@ export interface InvokeEventLike {
 }
 
 export interface InvokeHandlerDeps {
-  /** dispatch(backend, method, input, session) with the backend and session bound. */
-  callBackend: (method: string, input: unknown) => Promise<Envelope<unknown>>;
+  /** dispatch(backend, method, input, { sessionToken }) with the backend bound. */
+  callBackend: (method: string, input: unknown, sessionToken: string | null) => Promise<Envelope<unknown>>;
   /** The main-process pseudo-method `shell.openPdf`. */
   openPdf: (input: unknown) => Promise<Envelope<unknown>>;
   log: Logger;
@@ -22,8 +22,13 @@ export const FORBIDDEN_SENDER_MESSAGE = 'Yêu cầu bị từ chối: không đ�
 
 export function createInvokeHandler(
   deps: InvokeHandlerDeps,
-): (event: InvokeEventLike, method: unknown, input: unknown) => Promise<Envelope<unknown>> {
-  return async (event, method, input) => {
+): (
+  event: InvokeEventLike,
+  method: unknown,
+  input: unknown,
+  sessionToken?: unknown,
+) => Promise<Envelope<unknown>> {
+  return async (event, method, input, sessionToken) => {
     let frame: FrameLike | null;
     try {
       frame = event.senderFrame;
@@ -54,7 +59,11 @@ export function createInvokeHandler(
     }
     // dispatch answers NOT_FOUND for anything that is not a contract method, including a non-string.
     try {
-      return await deps.callBackend(typeof method === 'string' ? method : '', input);
+      return await deps.callBackend(
+        typeof method === 'string' ? method : '',
+        input,
+        typeof sessionToken === 'string' ? sessionToken : null,
+      );
     } catch (error) {
       // dispatch already turns handler failures into envelopes; this only guards the transport, so the
       // renderer never gets a rejected invoke carrying a main-process stack trace.

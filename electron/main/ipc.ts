@@ -11,12 +11,10 @@ import { dispatch, type Backend } from '../backend/dispatch';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../preload/ipc-channels';
 import { isAppUrl } from './app-origin';
 import { createInvokeHandler } from './invoke-handler';
-import type { SessionProvider } from './local-session';
 import { createOpenPdf } from './open-pdf';
 
 export interface IpcOptions {
   backend: Backend;
-  session: SessionProvider;
   /** app.getPath('temp') */
   tempDir: string;
   log: Logger;
@@ -28,7 +26,8 @@ export function pdfTempDir(tempDir: string): string {
 
 export function registerIpc(options: IpcOptions): void {
   const handler = createInvokeHandler({
-    callBackend: (method, input) => dispatch(options.backend, method, input, options.session()),
+    // The login session token travels with each call; dispatch resolves it to a user and checks roles.
+    callBackend: (method, input, sessionToken) => dispatch(options.backend, method, input, { sessionToken }),
     openPdf: createOpenPdf({
       baseDir: pdfTempDir(options.tempDir),
       openPath: (filePath) => shell.openPath(filePath),
@@ -36,7 +35,9 @@ export function registerIpc(options: IpcOptions): void {
     }),
     log: options.log,
   });
-  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) => handler(event, method, input));
+  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown, sessionToken: unknown) =>
+    handler(event, method, input, sessionToken),
+  );
 }
 
 /**

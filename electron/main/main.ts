@@ -11,7 +11,6 @@ import { platformDataDir, resolveDataDir } from '../backend/data-dir';
 import { StartupError } from '../backend/db/startup-error';
 import { createFileLogger } from '../backend/log';
 import { pdfTempDir, registerIpc } from './ipc';
-import { createLocalSessionProvider } from './local-session';
 import { pruneOldPdfs } from './open-pdf';
 import { registerAppSchemeAsPrivileged, serveRendererBundle } from './protocol';
 import { denyAllPermissions, installWebContentsPolicy } from './security';
@@ -96,7 +95,7 @@ function run(): void {
         return;
       }
       serveRendererBundle(path.join(__dirname, '..', 'renderer'), log);
-      registerIpc({ backend, session: createLocalSessionProvider(), tempDir: app.getPath('temp'), log });
+      registerIpc({ backend, tempDir: app.getPath('temp'), log });
       void pruneOldPdfs(pdfTempDir(app.getPath('temp')), Date.now());
       openWindow();
       app.on('activate', () => {

@@ -23,11 +23,13 @@ describe('createBridge', () => {
     expect(typeof bridge.on).toBe('function');
   });
 
-  it('invoke sends (method, input) on the single invoke channel and returns the envelope', async () => {
+  it('invoke sends (method, input, session token) on the single invoke channel and returns the envelope', async () => {
     const ipc = new FakeIpcRenderer();
     const bridge = createBridge(ipc);
     await expect(bridge.invoke('app.info', {})).resolves.toEqual({ ok: true, data: 'pong' });
-    expect(ipc.invoke).toHaveBeenCalledWith(INVOKE_CHANNEL, 'app.info', {});
+    expect(ipc.invoke).toHaveBeenCalledWith(INVOKE_CHANNEL, 'app.info', {}, null);
+    await bridge.invoke('auth.me', {}, 'tok-1');
+    expect(ipc.invoke).toHaveBeenLastCalledWith(INVOKE_CHANNEL, 'auth.me', {}, 'tok-1');
   });
 
   it('invoke refuses a non-string method without touching IPC', async () => {

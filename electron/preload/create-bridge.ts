@@ -20,11 +20,12 @@ export interface IpcRendererLike {
  */
 export function createBridge(ipc: IpcRendererLike): LicenceDeskBridge {
   const bridge: LicenceDeskBridge = {
-    invoke(method, input) {
+    invoke(method, input, sessionToken) {
       if (typeof method !== 'string') {
         return Promise.reject(new TypeError('licenceDesk.invoke: method must be a string'));
       }
-      return ipc.invoke(INVOKE_CHANNEL, method, input) as Promise<Envelope<unknown>>;
+      const token = typeof sessionToken === 'string' ? sessionToken : null;
+      return ipc.invoke(INVOKE_CHANNEL, method, input, token) as Promise<Envelope<unknown>>;
     },
     on(event, listener) {
       if (typeof event !== 'string' || typeof listener !== 'function') {

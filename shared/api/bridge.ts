@@ -6,7 +6,8 @@ import type { AppEvent } from './events';
  * bridge: the renderer then posts to /api/<method> with the per-start token.
  */
 export interface LicenceDeskBridge {
-  invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** `sessionToken` is the login session returned by auth.login (null before login). */
+  invoke(method: string, input: unknown, sessionToken?: string | null): Promise<Envelope<unknown>>;
   /** Subscribes to a backend event; returns the unsubscribe function. Only the payload is passed on. */
   on(event: AppEvent['type'], listener: (payload: unknown) => void): () => void;
 }
@@ -14,3 +15,5 @@ export interface LicenceDeskBridge {
 export const BRIDGE_GLOBAL = 'licenceDesk';
 /** Header carrying the web edition's per-start token. */
 export const WEB_TOKEN_HEADER = 'x-licence-desk-token';
+/** Header carrying the login session token (auth.login) in the web edition. */
+export const WEB_SESSION_HEADER = 'x-licence-desk-session';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createBackend, type BackendOptions } from '../../electron/backend/create-backend';
 import { dispatch, type Backend } from '../../electron/backend/dispatch';
-import type { CallSession } from '../../electron/backend/context';
+import type { Caller } from '../../electron/backend/context';
 import { createMemoryLogger } from '../../electron/backend/log';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
@@ -21,14 +21,15 @@ export function makeClock(iso: string): FakeClock {
   return { now: () => new Date(current.getTime()), set: (next) => (current = new Date(next)) };
 }
 
-export const testSession: CallSession = { actor: { id: 'test:clerk', name: 'Nguyễn Thị Lan' } };
+/** A trusted in-process caller, as the CLI is; role checks are tested through real logins (asUser). */
+export const testSession: Caller = { system: { id: 'test:clerk', name: 'Nguyễn Thị Lan', roles: ['admin'] } };
 
 export interface TestBackend {
   backend: Backend;
   clock: FakeClock;
   dataDir: string;
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
-  raw(method: string, input: unknown): Promise<Envelope<unknown>>;
+  raw(method: string, input: unknown, caller?: Caller): Promise<Envelope<unknown>>;
   close(): void;
 }
 
@@ -45,7 +46,8 @@ export function makeTestBackend(overrides: Partial<BackendOptions> & { now?: str
     clock,
     ...overrides,
   });
-  const raw = (method: string, input: unknown) => dispatch(backend, method, input, testSession);
+  const raw = (method: string, input: unknown, caller: Caller = testSession) =>
+    dispatch(backend, method, input, caller);
   return {
     backend,
     clock,

@@ -4,7 +4,7 @@ import { findAppRoot, readAppVersion } from '../app-root';
 import { platformDataDir } from '../data-dir';
 import { createBackend } from '../create-backend';
 import type { Backend } from '../dispatch';
-import type { CallSession, Edition } from '../context';
+import type { Caller, Edition } from '../context';
 import { StartupError } from '../db/startup-error';
 
 export interface CliEnv {
@@ -39,10 +39,18 @@ export function openBackend(env: CliEnv, dataDir: string, edition: Edition): Bac
   });
 }
 
-/** Until accounts exist (workflow issue), the desk user is the OS user running the program. */
-export function localSession(): CallSession {
-  const name = os.userInfo().username;
-  return { actor: { id: `local:${name}`, name } };
+/**
+ * The command line runs as a trusted local administrator: whoever can run it can already open the database
+ * file. Its audit entries name the OS account.
+ */
+export function localSession(): Caller & { system: { id: string; name: string; roles: ['admin'] } } {
+  let name: string;
+  try {
+    name = os.userInfo().username;
+  } catch {
+    name = process.env.USER ?? process.env.USERNAME ?? 'local';
+  }
+  return { system: { id: `system:${name}`, name, roles: ['admin'] } };
 }
 
 /** Prints a start-up failure in both languages and returns the exit code. */

@@ -61,7 +61,7 @@ export async function seedDemoCommand(args: string[], env: CliEnv): Promise<numb
       now: backend.ctx.clock.now(),
       settings,
       deadlines: createDeadlineService(db, settings),
-      actor: localSession().actor,
+      actor: localSession().system,
       appVersion: backend.ctx.appVersion,
       onProgress: (n) => bar?.update(n),
     });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CliEnv } from './cli-context';
-import { dataDirFrom, localSession, openBackend, reportStartupError } from './cli-context';
+import { dataDirFrom, openBackend, reportStartupError } from './cli-context';
 import { startWebServer } from '../web/web-server';
 
 export async function serveCommand(args: string[], env: CliEnv): Promise<number> {
@@ -28,7 +28,7 @@ export async function serveCommand(args: string[], env: CliEnv): Promise<number>
   } catch (error) {
     return reportStartupError(env, error);
   }
-  const server = await startWebServer({ backend, rendererDir, port, session: localSession() });
+  const server = await startWebServer({ backend, rendererDir, port });
   env.stdout(`Data folder: ${dataDir}\n`);
   env.stdout(`LicenceDesk web edition: ${server.url}\n`);
   await new Promise<void>((resolve) => {

@@ -222,7 +222,8 @@ function placeSideBySide(
   w.moveTo(top - height);
 }
 
-function signatureItems(block: SignatureBlock, size: number): StackItem[] {
+/** Stack items of a signature block (for layouts that place it themselves, e.g. beside a QR code). */
+export function signatureItems(block: SignatureBlock, size: number): StackItem[] {
   const items: StackItem[] = block.titleLines.map((line) => ({
     kind: 'text',
     text: upper(line),
@@ -235,7 +236,8 @@ function signatureItems(block: SignatureBlock, size: number): StackItem[] {
   return items;
 }
 
-function recipientItems(w: DocumentWriter, recipients: RecipientList): StackItem[] {
+/** Stack items of a 'Nơi nhận' list (for layouts that place it themselves). */
+export function recipientItems(w: DocumentWriter, recipients: RecipientList): StackItem[] {
   // Phụ lục I: 'Nơi nhận:' 12 pt bold italic; the list 11 pt upright.
   const items: StackItem[] = [
     {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from './web-server';
-import { makeTestBackend, testSession, type TestBackend } from '../../../test/helpers/test-backend';
+import { makeTestBackend, type TestBackend } from '../../../test/helpers/test-backend';
 import { WEB_TOKEN_HEADER } from '../../../shared/api/bridge';
 import { resolveInsideRoot } from './static-files';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-renderer-'));
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>LicenceDesk</title>');
   fs.writeFileSync(path.join(os.tmpdir(), 'ld-secret.txt'), 'secret');
-  server = await startWebServer({ backend: t.backend, rendererDir, port: 0, session: testSession });
+  server = await startWebServer({ backend: t.backend, rendererDir, port: 0 });
 });
 
 afterAll(async () => {

@@ -2,8 +2,7 @@ import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { dispatch, type Backend } from '../dispatch';
-import type { CallSession } from '../context';
-import { WEB_TOKEN_HEADER } from '../../../shared/api/bridge';
+import { WEB_SESSION_HEADER, WEB_TOKEN_HEADER } from '../../../shared/api/bridge';
 import { genericMessages, type Envelope } from '../../../shared/api/errors';
 import { contentTypeFor, readStatic } from './static-files';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/api/content-security-policy';
@@ -14,7 +13,6 @@ export interface WebServerOptions {
   backend: Backend;
   rendererDir: string;
   port?: number;
-  session: CallSession;
   /** Fixed token for tests; a fresh random one per start otherwise. */
   token?: string;
 }
@@ -95,7 +93,10 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
               error: { code: 'VALIDATION_FAILED', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' },
             });
           }
-          const envelope = await dispatch(options.backend, method, input, options.session);
+          const sessionToken = req.headers[WEB_SESSION_HEADER];
+          const envelope = await dispatch(options.backend, method, input, {
+            sessionToken: typeof sessionToken === 'string' ? sessionToken : null,
+          });
           sendJson(200, envelope);
         })
         .catch((error: unknown) => {

@@ -7,5 +7,7 @@ export const appInfoSchema = z.object({
   isConfigured: z.boolean(),
   now: z.string(),
   today: z.string(),
+  /** Only until the first administrator has replaced the one-time password shown here. */
+  firstRun: z.object({ username: z.string(), temporaryPassword: z.string() }).nullable(),
 });
 export type AppInfo = z.output<typeof appInfoSchema>;

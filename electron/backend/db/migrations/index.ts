@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { up as initial } from './0001-initial';
+import { up as users } from './0002-users';
 
 export interface Migration {
   name: string;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Listed statically so that a bundle cannot miss one; position + 1 = the user_version it produces. */
-export const migrations: readonly Migration[] = [{ name: '0001-initial', up: initial }];
+export const migrations: readonly Migration[] = [
+  { name: '0001-initial', up: initial },
+  { name: '0002-users', up: users },
+];

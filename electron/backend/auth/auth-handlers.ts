@@ -1,0 +1,94 @@
+import type { Handlers } from '../dispatch';
+import type { BackendContext, CallSession } from '../context';
+import { AppError } from '../../../shared/api/errors';
+import { recordAudit } from '../audit/record-audit';
+import { officeNow } from '../office-clock';
+import { hashPassword, verifyPassword } from './password';
+import { findUser, findUserByName, setPassword } from './user-repo';
+import { toSessionUser, toUserView } from './user-view';
+
+const WRONG_LOGIN = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+
+function requireUser(ctx: BackendContext, session: CallSession) {
+  const user = session.userId === null ? null : findUser(ctx.db, session.userId);
+  if (!user) throw new AppError('UNAUTHENTICATED', 'Phiên làm việc không hợp lệ. Vui lòng đăng nhập lại.');
+  return user;
+}
+
+export const authHandlers = {
+  'auth.login': async (input, ctx) => {
+    const lockedMs = ctx.loginThrottle.lockedForMs(input.username);
+    if (lockedMs > 0) {
+      throw new AppError(
+        'FORBIDDEN',
+        `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(lockedMs / 1000)} giây.`,
+        { logMessage: `login throttled for ${input.username}` },
+      );
+    }
+    const user = findUserByName(ctx.db, input.username);
+    // Always run scrypt, so that an unknown name takes as long as a wrong password.
+    const isValid = await verifyPassword(input.password, user?.password_hash ?? 'scrypt$15$8$1$AAAA$AAAA');
+    if (!user || !isValid || user.is_active !== 1) {
+      ctx.loginThrottle.fail(input.username);
+      throw new AppError('UNAUTHENTICATED', WRONG_LOGIN, {
+        logMessage: `failed login for ${input.username}`,
+      });
+    }
+    ctx.loginThrottle.succeed(input.username);
+    const sessionToken = ctx.sessions.create(toSessionUser(user));
+    ctx.db
+      .transaction(() =>
+        recordAudit(
+          ctx,
+          {
+            actor: { id: `user:${user.id}`, name: user.full_name, roles: [] },
+            userId: user.id,
+            sessionToken: null,
+          },
+          {
+            action: 'auth.login',
+            entityType: 'user',
+            entityId: user.id,
+            payload: { username: user.username },
+          },
+        ),
+      )
+      .immediate();
+    return { sessionToken, user: toUserView(user) };
+  },
+
+  'auth.logout': async (_input, ctx, session) => {
+    if (session.sessionToken) ctx.sessions.end(session.sessionToken);
+    return { ok: true as const };
+  },
+
+  'auth.me': async (_input, ctx, session) => toUserView(requireUser(ctx, session)),
+
+  'auth.changePassword': async (input, ctx, session) => {
+    const user = requireUser(ctx, session);
+    if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+      throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', {
+        fieldErrors: { currentPassword: 'Mật khẩu hiện tại không đúng.' },
+        logMessage: `wrong current password for ${user.username}`,
+      });
+    }
+    const hash = await hashPassword(input.newPassword);
+    ctx.db
+      .transaction(() => {
+        setPassword(ctx.db, user.id, hash, false, officeNow(ctx).iso);
+        recordAudit(ctx, session, {
+          action: 'auth.changePassword',
+          entityType: 'user',
+          entityId: user.id,
+          payload: { username: user.username },
+        });
+      })
+      .immediate();
+    if (user.is_bootstrap === 1) ctx.bootstrap = null;
+    ctx.sessions.update(user.id, (u) => ({ ...u, mustChangePassword: false }));
+    if (session.sessionToken) ctx.sessions.endAllFor(user.id, session.sessionToken);
+    const updated = findUser(ctx.db, user.id);
+    if (!updated) throw new Error('user vanished');
+    return toUserView(updated);
+  },
+} satisfies Pick<Handlers, 'auth.login' | 'auth.logout' | 'auth.me' | 'auth.changePassword'>;
