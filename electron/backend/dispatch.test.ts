@@ -17,6 +17,11 @@ describe('contract and handlers', () => {
       expect(contract[name].output, name).toBeDefined();
     }
   });
+
+  it('declares who may call every method; only app.info and auth.login need no login', () => {
+    const publicMethods = methodNames.filter((name) => contract[name].access === 'public');
+    expect(publicMethods.sort()).toEqual(['app.info', 'auth.login']);
+  });
 });
 
 describe('dispatch', () => {
