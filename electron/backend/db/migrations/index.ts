@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { up as initial } from './0001-initial';
 import { up as users } from './0002-users';
+import { up as workflow } from './0003-workflow';
 
 export interface Migration {
   name: string;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { name: '0001-initial', up: initial },
   { name: '0002-users', up: users },
+  { name: '0003-workflow', up: workflow },
 ];
