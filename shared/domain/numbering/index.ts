@@ -1,0 +1,4 @@
+export * from './licence-register';
+export * from './number-format';
+export * from './numbering-errors';
+export * from './series';
