@@ -5,6 +5,7 @@ import type { z } from './zod-vi';
 import { coreContract } from './contracts/core-contract';
 import { dossierContract } from './contracts/dossier-contract';
 import { calendarContract } from './contracts/calendar-contract';
+import { workflowContract } from './contracts/workflow-contract';
 import type { MethodSpec } from './contracts/method';
 
 export type { Access, MethodSpec } from './contracts/method';
@@ -13,6 +14,7 @@ export const contract = {
   ...coreContract,
   ...dossierContract,
   ...calendarContract,
+  ...workflowContract,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -31,6 +31,12 @@ export const defaultSettings: StoredSettings = {
   },
   signers: [],
   receiverName: null,
+  workflow: { requireTwoPeople: true, maxSupplementRequests: 1, signerRoles: ['director'] },
+  licensing: {
+    numberFormat: '{n}/{symbol}',
+    proposer: 'Trưởng phòng Quản lý Báo chí, Xuất bản',
+    draftingUnit: 'QLBCXB',
+  },
 };
 
 export function readSettings(db: Db): Settings {

@@ -42,6 +42,28 @@ export const settingsInputSchema = z.object({
     classificationGranularity: z.enum(['date', 'datetime']),
   }),
   signers: z.array(signerSchema).max(10),
+  /** How the office runs its workflow; defaults follow NĐ 61/2018 and NĐ 30/2020 (see workflow domain). */
+  workflow: z
+    .object({
+      requireTwoPeople: z.boolean(),
+      maxSupplementRequests: z.number().int().min(1).max(5),
+      signerRoles: z.array(z.enum(['director', 'unit_leader'])).min(1),
+    })
+    .default({ requireTwoPeople: true, maxSupplementRequests: 1, signerRoles: ['director'] }),
+  /** Licence numbers: the format of the register (placeholders {n}, {yyyy}, {symbol}). */
+  licensing: z
+    .object({
+      numberFormat: z.string().min(3).max(60),
+      /** Who proposes inside the Sở ("Theo đề nghị của …" on a licence). */
+      proposer: requiredText('Người đề nghị ghi trên giấy phép', { max: 200 }),
+      /** Ký hiệu of the drafting unit on the file copy ("Lưu: VT, <unit>."). */
+      draftingUnit: requiredText('Ký hiệu đơn vị soạn thảo', { max: 30 }),
+    })
+    .default({
+      numberFormat: '{n}/{symbol}',
+      proposer: 'Trưởng phòng Quản lý Báo chí, Xuất bản',
+      draftingUnit: 'QLBCXB',
+    }),
   receiverName: optionalText('Người tiếp nhận mặc định', { max: 120 }),
 });
 

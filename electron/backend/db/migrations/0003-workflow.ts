@@ -83,11 +83,11 @@ export function up(db: Database.Database): void {
     ) STRICT;
     CREATE INDEX document_prints_by_dossier ON document_prints (dossier_id, id);
 
-    -- The office's licence-signing keys (Ed25519). Public keys are published so anyone can verify a QR.
+    -- The office's licence-signing public keys (Ed25519), published so anyone can verify a QR code. The
+    -- private key lives in a file of the data folder, never in this database or its backups.
     CREATE TABLE signing_keys (
       key_id TEXT PRIMARY KEY,
       public_key_pem TEXT NOT NULL,
-      private_key_pem TEXT NOT NULL,
       created_at TEXT NOT NULL,
       is_active INTEGER NOT NULL CHECK (is_active IN (0, 1))
     ) STRICT;

@@ -1,0 +1,180 @@
+import type { Db } from '../db/open-database';
+import type { Settings } from '../../../shared/api/schemas/settings';
+import { formatLicenceNumber, seriesFor } from '../../../shared/domain/numbering';
+import { takeNext } from '../store/counters';
+import {
+  defaultLicenceTemplate,
+  type LicenceField,
+  type LicenceIssuer,
+  type LicenceTemplate,
+  type SignerCapacity,
+} from '../documents/licence-template';
+import { findMissingLicenceFields, type LicenceData } from '../documents/licence-pdf';
+import { signLicencePayload } from '../signing/licence-signature';
+import { activeSigningKey } from '../signing/key-store';
+import type { DossierRecord } from '../dossiers/dossier-repo';
+
+interface VersionDetails {
+  result_document: string | null;
+  result_kind: string | null;
+  issuer: LicenceIssuer;
+  legal_basis: string;
+  licence_fields: string;
+}
+
+/** Register prefixes per kind of result (ký hiệu of the document type, NĐ 30/2020 Phụ lục III). */
+const SERIES_PREFIX: Record<string, string> = {
+  giay_phep: 'GP',
+  giay_xac_nhan: 'XN',
+  van_ban_chap_thuan: 'CT',
+  van_ban_tra_loi: 'TL',
+};
+
+function versionDetails(db: Db, versionId: number): VersionDetails {
+  return db
+    .prepare(
+      'SELECT result_document, result_kind, issuer, legal_basis, licence_fields FROM procedure_versions WHERE id = ?',
+    )
+    .get(versionId) as VersionDetails;
+}
+
+export function licenceFieldSpec(db: Db, record: DossierRecord): LicenceField[] {
+  return JSON.parse(versionDetails(db, record.procedure_version_id).licence_fields) as LicenceField[];
+}
+
+/** The template of the dossier's procedure version: wording is data, derived from the catalogue. */
+export function licenceTemplateFor(db: Db, record: DossierRecord, settings: Settings): LicenceTemplate {
+  const v = versionDetails(db, record.procedure_version_id);
+  const sector = (
+    db.prepare('SELECT sector FROM procedures WHERE id = ?').get(record.procedure_id) as {
+      sector: 'bao_chi' | 'xuat_ban';
+    }
+  ).sector;
+  return defaultLicenceTemplate(
+    {
+      id: record.procedure_id,
+      name: record.procedure_name,
+      sector,
+      resultDocument: v.result_document,
+      resultKind: v.result_kind ?? 'giay_phep',
+      issuer: v.issuer,
+      legalBasis: JSON.parse(v.legal_basis) as string[],
+      licenceFields: JSON.parse(v.licence_fields) as LicenceField[],
+    },
+    {
+      agency: { governingBody: settings.agency.governingBody, name: settings.agency.name },
+      proposer: settings.licensing.proposer,
+      draftingUnit: settings.licensing.draftingUnit,
+    },
+  );
+}
+
+export function licenceValues(record: DossierRecord, fields: Record<string, string>) {
+  return {
+    fieldValues: fields,
+    holder: record.applicant_name,
+    applicationDate: record.receipt_date,
+    ...(fields.validUntil ? { validUntil: fields.validUntil } : {}),
+  };
+}
+
+export function missingLicenceFields(
+  db: Db,
+  record: DossierRecord,
+  settings: Settings,
+  fields: Record<string, string>,
+) {
+  return findMissingLicenceFields(licenceTemplateFor(db, record, settings), licenceValues(record, fields));
+}
+
+function signerFor(
+  settings: Settings,
+  approverName: string | null,
+): { name: string; capacity: SignerCapacity } {
+  const named = settings.signers.find((s) => s.name === approverName);
+  const chosen = named ?? settings.signers[0];
+  if (chosen) return { name: chosen.name, capacity: chosen.capacity };
+  return { name: approverName ?? '', capacity: 'deputy' };
+}
+
+export interface IssuedLicence {
+  id: number;
+  formatted: string;
+}
+
+/**
+ * Takes the next register number and records the licence. Must run inside the transaction that performs the
+ * 'issue' transition: a rollback returns the number, so the register stays gapless (reliability.md §3.4).
+ */
+export function issueLicence(
+  db: Db,
+  args: {
+    record: DossierRecord;
+    settings: Settings;
+    fields: Record<string, string>;
+    approverName: string | null;
+    issuedBy: number | null;
+    now: { iso: string; date: string; offset: number };
+    dataDir: string;
+  },
+): IssuedLicence {
+  const { record, settings, now } = args;
+  const template = licenceTemplateFor(db, record, settings);
+  const details = versionDetails(db, record.procedure_version_id);
+  const symbol = details.issuer === 'ubnd' ? 'UBND' : settings.agency.shortSymbol.toUpperCase();
+  const seriesKey = `${SERIES_PREFIX[details.result_kind ?? 'giay_phep'] ?? 'GP'}-${symbol}`;
+  const series = seriesFor(seriesKey, now.iso, now.offset);
+  const goLive = db
+    .prepare('SELECT start_number, start_year FROM licence_series WHERE series = ?')
+    .get(seriesKey) as { start_number: number; start_year: number | null } | undefined;
+  const startAt = goLive && goLive.start_year === series.year ? goLive.start_number : 1;
+  const n = takeNext(db, series.counter, startAt);
+  const formatted = formatLicenceNumber(settings.licensing.numberFormat, {
+    n,
+    year: series.year,
+    symbol: seriesKey,
+  });
+  const signer = signerFor(settings, args.approverName);
+  const values = licenceValues(record, args.fields);
+  const key = activeSigningKey(db, args.dataDir, now.iso);
+  const payload = signLicencePayload(
+    {
+      v: 1,
+      no: formatted,
+      holder: record.applicant_name,
+      procedure: record.procedure_id,
+      issuedOn: now.date,
+      ...(values.validUntil ? { validUntil: values.validUntil } : {}),
+      issuer: template.authority.issuingBody,
+      keyId: key.keyId,
+    },
+    key.privateKeyPem,
+  );
+  // What is printed is exactly this snapshot: every later print rebuilds the PDF from it.
+  const data: Omit<LicenceData, 'isCopy' | 'qr'> = {
+    number: formatted,
+    place: settings.agency.placeName,
+    issueDate: now.date,
+    signerName: signer.name,
+    signerCapacity: signer.capacity,
+    ...values,
+  };
+  const result = db
+    .prepare(
+      `INSERT INTO licences (dossier_id, series, year, number, formatted, issued_at, issued_by, holder, payload, content)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      record.id,
+      seriesKey,
+      series.year,
+      n,
+      formatted,
+      now.iso,
+      args.issuedBy,
+      record.applicant_name,
+      payload,
+      JSON.stringify({ template, data }),
+    );
+  return { id: Number(result.lastInsertRowid), formatted };
+}

@@ -1,0 +1,292 @@
+import type { BackendContext, CallSession } from '../context';
+import type { ParsedInput } from '../../../shared/api/contract';
+import { AppError } from '../../../shared/api/errors';
+import type { Settings } from '../../../shared/api/schemas/settings';
+import {
+  applyClockEffect,
+  planTransition,
+  type TransitionPlan,
+  type WorkflowSettings,
+  type WorkflowState,
+} from '../../../shared/domain/workflow';
+import { classifyCompletion, classifyPending } from '../../../shared/domain/deadline';
+import { parseIsoDate } from '../../../shared/domain/calendar';
+import { readSettings } from '../settings/settings-repo';
+import { officeNow } from '../office-clock';
+import { recordAudit } from '../audit/record-audit';
+import { getDossier, type DossierRecord } from '../dossiers/dossier-repo';
+import { pausesOf } from '../dossiers/pause-repo';
+import { createDeadlineService, type DeadlineService } from '../calendar/deadline-service';
+import { findUser, rolesOf } from '../auth/user-repo';
+import {
+  insertEvent,
+  licenceOf,
+  readWorkflowColumns,
+  savePauses,
+  updateDossierIfVersion,
+  type WorkflowColumns,
+} from './workflow-repo';
+import { issueLicence, missingLicenceFields } from './licence-service';
+import { workflowRefusal } from './workflow-errors';
+
+export function workflowSettingsOf(settings: Settings): WorkflowSettings {
+  return {
+    requireTwoPeople: settings.workflow.requireTwoPeople,
+    maxSupplementRequests: settings.workflow.maxSupplementRequests,
+    signerRoles: settings.workflow.signerRoles,
+  };
+}
+
+export function loadDossier(ctx: BackendContext, id: number): DossierRecord {
+  const record = getDossier(ctx.db, id);
+  if (!record)
+    throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', { logMessage: `dossier ${id} not found` });
+  return record;
+}
+
+export function staleVersion(record: DossierRecord): AppError {
+  return new AppError(
+    'CONFLICT',
+    `Hồ sơ ${record.code} vừa được người khác cập nhật. Vui lòng tải lại hồ sơ rồi thực hiện lại thao tác.`,
+    { logMessage: `stale version for dossier ${record.id}` },
+  );
+}
+
+export function workflowStateOf(
+  ctx: BackendContext,
+  record: DossierRecord,
+  wf: WorkflowColumns,
+  settings: Settings,
+  deadlines: DeadlineService,
+  nowIso: string,
+): WorkflowState {
+  const isOverdue =
+    record.due_at !== null &&
+    classifyPending(
+      nowIso,
+      record.due_at,
+      deadlines.calendar,
+      settings.office.dueSoonWorkingDays,
+      settings.office.classificationGranularity,
+    ) === 'overdue';
+  return {
+    status: record.status,
+    assigneeId: wf.assignee_id === null ? null : String(wf.assignee_id),
+    proposerId: wf.proposer_id === null ? null : String(wf.proposer_id),
+    proposal: wf.proposal,
+    supplementRequests: wf.supplement_requests,
+    apologies: wf.apology_due_at === null ? 0 : 1,
+    isOverdue,
+    isIssued: licenceOf(ctx.db, record.id) !== null,
+  };
+}
+
+export function actorOf(session: CallSession) {
+  return {
+    id: session.userId === null ? session.actor.id : String(session.userId),
+    roles: session.actor.roles,
+  };
+}
+
+/** Checks the workflow domain cannot make: they need other users, the clock or the licence template. */
+function checkAgainstStore(
+  ctx: BackendContext,
+  plan: TransitionPlan,
+  record: DossierRecord,
+  settings: Settings,
+  wf: WorkflowColumns,
+  nowIso: string,
+) {
+  if (plan.action === 'assign' || plan.action === 'reassign') {
+    const assignee = findUser(ctx.db, Number(plan.data.assigneeId));
+    if (!assignee || assignee.is_active !== 1 || !rolesOf(assignee).includes('appraiser')) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Người được phân công phải là chuyên viên thẩm định đang hoạt động.',
+        {
+          fieldErrors: { assigneeId: 'Chọn một chuyên viên thẩm định đang hoạt động.' },
+          logMessage: `bad assignee ${plan.data.assigneeId}`,
+        },
+      );
+    }
+  }
+  if (
+    plan.action === 'apologise' &&
+    plan.data.newAppointment &&
+    Date.parse(plan.data.newAppointment) <= Date.parse(nowIso)
+  ) {
+    throw new AppError('VALIDATION_FAILED', 'Ngày hẹn trả mới phải sau thời điểm hiện tại.', {
+      fieldErrors: { newAppointment: 'Ngày hẹn trả mới phải sau thời điểm hiện tại.' },
+      logMessage: 'apology appointment in the past',
+    });
+  }
+  if (plan.action === 'issue') {
+    const fields = wf.licence_fields ? (JSON.parse(wf.licence_fields) as Record<string, string>) : {};
+    const missing = missingLicenceFields(ctx.db, record, settings, fields);
+    if (missing.length > 0) {
+      const list = missing.map((m) => m.label).join('; ');
+      throw new AppError('VALIDATION_FAILED', `Chưa đủ nội dung để in giấy phép: ${list}.`, {
+        fieldErrors: Object.fromEntries(
+          missing.map((m) => [`licenceFields.${m.key}`, `Chưa nhập ${m.label}.`]),
+        ),
+        logMessage: `licence fields missing: ${missing.map((m) => m.key).join(',')}`,
+      });
+    }
+  }
+}
+
+/** The dossier columns an action writes, beyond status, clock and completion. */
+function actionColumns(
+  plan: TransitionPlan,
+  session: CallSession,
+  wf: WorkflowColumns,
+): Record<string, string | number | null> {
+  const userId = session.userId;
+  const d = plan.data;
+  switch (plan.action) {
+    case 'assign':
+    case 'reassign':
+      return { assignee_id: Number(d.assigneeId) };
+    case 'requestSupplement':
+      return { supplement_requests: wf.supplement_requests + 1 };
+    case 'propose':
+      return { proposal: d.proposal ?? null, proposal_opinion: d.opinion ?? null, proposer_id: userId };
+    case 'approve':
+    case 'refuse':
+      return { decided_by: userId, decision_reasons: d.reasons ? JSON.stringify(d.reasons) : null };
+    case 'returnToAppraiser':
+      return { proposal: null, proposal_opinion: null, proposer_id: null };
+    case 'apologise':
+      return { apology_due_at: d.newAppointment ?? null };
+    case 'returnResult':
+      return {
+        returned_at: d.collectedAt ?? null,
+        returned_to: d.collectedBy ?? null,
+        return_channel: d.method ?? null,
+      };
+    default:
+      return {};
+  }
+}
+
+/** Plans with the pure workflow rules, then writes status, clock, completion, licence, event and audit at once. */
+export function performTransition(
+  ctx: BackendContext,
+  session: CallSession,
+  input: ParsedInput<'workflow.perform'>,
+): number {
+  const record = loadDossier(ctx, input.dossierId);
+  if (record.version !== input.version) throw staleVersion(record);
+  const settings = readSettings(ctx.db);
+  const now = officeNow(ctx);
+  const deadlines = createDeadlineService(ctx.db, settings);
+  const wf = readWorkflowColumns(ctx.db, record.id);
+  const state = workflowStateOf(ctx, record, wf, settings, deadlines, now.iso);
+  const plan = planTransition(
+    state,
+    input.action,
+    actorOf(session),
+    input.input,
+    workflowSettingsOf(settings),
+  );
+  if (!plan.ok) throw workflowRefusal(plan.error);
+  checkAgainstStore(ctx, plan, record, settings, wf, now.iso);
+
+  ctx.db
+    .transaction(() => {
+      const before = pausesOf(ctx.db, record.id);
+      const reason = plan.data.reason ?? plan.data.missingComponents?.join('; ') ?? '';
+      const pauses = applyClockEffect(before, plan.clockEffect, now.iso, reason);
+      savePauses(ctx.db, record.id, before, pauses, session.actor.id);
+      const changes: Record<string, string | number | null> = {
+        status: plan.to,
+        ...actionColumns(plan, session, wf),
+      };
+      let dueAt = record.due_at;
+      if (plan.clockEffect !== 'none') {
+        const outcome = deadlines.outcome(
+          {
+            receivedAt: record.received_at,
+            amount: record.deadline_amount,
+            unit: record.deadline_unit,
+            pauseMode: record.pause_mode,
+            pauses,
+          },
+          now.iso,
+        );
+        if (outcome.state === 'due') {
+          dueAt = outcome.dueAt;
+          Object.assign(changes, {
+            due_date: outcome.dueDate,
+            due_at: outcome.dueAt,
+            due_ms: Date.parse(outcome.dueAt),
+            count_from: outcome.countFrom,
+          });
+        } else if (outcome.state === 'paused') {
+          // While the applicant supplements there is no due date, only how long the clock has stood.
+          Object.assign(changes, { due_date: null, due_at: null, due_ms: null });
+        }
+      }
+      const completes =
+        plan.clockEffect === 'stop' || (plan.clockEffect === 'final' && wf.completed_at === null);
+      if (completes && dueAt) {
+        Object.assign(changes, {
+          completed_at: now.iso,
+          completed_ms: Date.parse(now.iso),
+          completion_class: classifyCompletion(now.iso, dueAt, settings.office.classificationGranularity),
+          processing_working_days: deadlines.calendar.workingDaysBetween(
+            parseIsoDate(record.receipt_date),
+            parseIsoDate(now.date),
+          ),
+        });
+      }
+      let licence: { id: number; formatted: string } | null = null;
+      if (plan.requiresRegisterEntry) {
+        const approver = wf.decided_by === null ? null : findUser(ctx.db, wf.decided_by);
+        licence = issueLicence(ctx.db, {
+          record,
+          settings,
+          fields: wf.licence_fields ? (JSON.parse(wf.licence_fields) as Record<string, string>) : {},
+          approverName: approver?.full_name ?? null,
+          issuedBy: session.userId,
+          now,
+          dataDir: ctx.dataDir,
+        });
+      }
+      if (!updateDossierIfVersion(ctx.db, record.id, input.version, changes, now.iso))
+        throw staleVersion(record);
+      insertEvent(ctx.db, {
+        dossierId: record.id,
+        at: now.iso,
+        actorId: session.actor.id,
+        actorName: session.actor.name,
+        kind: plan.action,
+        fromStatus: plan.from,
+        toStatus: plan.to,
+        note: plan.data.reason ?? plan.data.note ?? plan.data.opinion ?? null,
+        data: {
+          ...plan.data,
+          clockEffect: plan.clockEffect,
+          warnings: plan.warnings,
+          prints: plan.prints,
+          licence,
+        },
+      });
+      recordAudit(ctx, session, {
+        action: `workflow.${plan.action}`,
+        entityType: 'dossier',
+        entityId: record.id,
+        at: now.iso,
+        payload: {
+          code: record.code,
+          from: plan.from,
+          to: plan.to,
+          data: plan.data,
+          warnings: plan.warnings.map((w) => w.code),
+          licence,
+        },
+      });
+    })
+    .immediate();
+  return record.id;
+}
