@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open-database';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
+import { stmt } from '../db/statement-cache';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const DOMAIN_TAG = 'licence-desk/audit/v1';
@@ -49,7 +50,7 @@ export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
 
 /** Appends one audit row. Call inside the transaction that makes the change it records. */
 export function appendAudit(db: Db, input: AuditInput): AuditRow {
-  const head = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
+  const head = stmt(db, 'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; hash: string } | undefined;
   const row: Omit<AuditRow, 'hash'> = {
     seq: (head?.seq ?? 0) + 1,
@@ -64,7 +65,8 @@ export function appendAudit(db: Db, input: AuditInput): AuditRow {
     prev_hash: head?.hash ?? GENESIS_HASH,
   };
   const full: AuditRow = { ...row, hash: hashAuditRow(row) };
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO audit_events (seq, at, actor_id, actor_name, action, entity_type, entity_id, payload, app_version, prev_hash, hash)
      VALUES (@seq, @at, @actor_id, @actor_name, @action, @entity_type, @entity_id, @payload, @app_version, @prev_hash, @hash)`,
   ).run(full);
@@ -81,7 +83,7 @@ export function verifyAuditChain(db: Db): ChainVerdict {
   let expectedSeq = 1;
   let count = 0;
   let head: { seq: number; hash: string } | null = null;
-  for (const row of db.prepare('SELECT * FROM audit_events ORDER BY seq').iterate() as Iterable<AuditRow>) {
+  for (const row of stmt(db, 'SELECT * FROM audit_events ORDER BY seq').iterate() as Iterable<AuditRow>) {
     count += 1;
     if (row.seq !== expectedSeq) {
       return {
@@ -106,7 +108,7 @@ export function verifyAuditChain(db: Db): ChainVerdict {
 }
 
 export function auditHead(db: Db): { seq: number; hash: string } | null {
-  const row = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
+  const row = stmt(db, 'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; hash: string } | undefined;
   return row ?? null;
 }

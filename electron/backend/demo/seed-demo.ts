@@ -11,6 +11,7 @@ import { appendAudit } from '../audit/audit-chain';
 import type { DeadlineService } from '../calendar/deadline-service';
 import { createRandom, type Random } from './random';
 import { address, citizenId, organizationName, personName, phoneNumber, taxCode } from './vietnamese-names';
+import { stmt } from '../db/statement-cache';
 
 // How often each procedure reaches a provincial desk (rough shares from provincial portal statistics:
 // non-commercial publications and print-shop registrations dominate; press procedures are rare).
@@ -199,9 +200,12 @@ function insertOne(
     const completionClass =
       completedDate < due.dueDate ? 'early' : completedDate === due.dueDate ? 'on_time' : 'late';
     const completedAt = `${completedDate}T15:00:00${toOfficeIso(new Date(0), offset).slice(19)}`;
-    db.prepare(
-      'UPDATE dossiers SET completed_at = ?, completed_ms = ?, completion_class = ? WHERE id = ?',
-    ).run(completedAt, Date.parse(completedAt), completionClass, id);
+    stmt(db, 'UPDATE dossiers SET completed_at = ?, completed_ms = ?, completion_class = ? WHERE id = ?').run(
+      completedAt,
+      Date.parse(completedAt),
+      completionClass,
+      id,
+    );
   }
   return code;
 }

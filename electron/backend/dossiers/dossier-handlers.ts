@@ -226,7 +226,7 @@ export const dossierHandlers = {
     const clock = viewClock(ctx, settings.office.utcOffsetMinutes);
     const query = (input.query ?? '').normalize('NFC').trim();
     const isCode = looksLikeCode(query);
-    const { rows, total } = listDossiers(ctx.db, {
+    const { rows, total, totalIsCapped } = listDossiers(ctx.db, {
       status: input.status,
       procedureId: input.procedureId,
       terms: isCode ? [] : foldedSearchTerms(query),
@@ -240,6 +240,7 @@ export const dossierHandlers = {
         toRow(row, deadlines, clock, row.status === 'awaiting_supplement' ? pausesOf(ctx.db, row.id) : []),
       ),
       total,
+      totalIsCapped,
       nextCursor: last ? { receivedMs: last.received_ms, id: last.id } : null,
     };
   },

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open-database';
 import type { ClockPause } from '../../../shared/domain/deadline';
+import { stmt } from '../db/statement-cache';
 
 interface PauseRow {
   dossier_id: number;
@@ -15,24 +16,22 @@ const toPause = (row: PauseRow): ClockPause => ({
 });
 
 export function pausesOf(db: Db, dossierId: number): ClockPause[] {
-  const rows = db
-    .prepare(
-      'SELECT dossier_id, requested_at, resumed_at, reason FROM dossier_pauses WHERE dossier_id = ? ORDER BY id',
-    )
-    .all(dossierId) as PauseRow[];
+  const rows = stmt(
+    db,
+    'SELECT dossier_id, requested_at, resumed_at, reason FROM dossier_pauses WHERE dossier_id = ? ORDER BY id',
+  ).all(dossierId) as PauseRow[];
   return rows.map(toPause);
 }
 
 /** All pauses of open dossiers in one pass, for bulk recomputation. */
 export function pausesOfOpenDossiers(db: Db): Map<number, ClockPause[]> {
-  const rows = db
-    .prepare(
-      `SELECT p.dossier_id, p.requested_at, p.resumed_at, p.reason
+  const rows = stmt(
+    db,
+    `SELECT p.dossier_id, p.requested_at, p.resumed_at, p.reason
        FROM dossier_pauses p JOIN dossiers d ON d.id = p.dossier_id
        WHERE d.status IN ('received', 'appraising', 'awaiting_supplement', 'pending_signature')
        ORDER BY p.dossier_id, p.id`,
-    )
-    .all() as PauseRow[];
+  ).all() as PauseRow[];
   const byDossier = new Map<number, ClockPause[]>();
   for (const row of rows) {
     const list = byDossier.get(row.dossier_id) ?? [];
@@ -43,10 +42,9 @@ export function pausesOfOpenDossiers(db: Db): Map<number, ClockPause[]> {
 }
 
 export function openPauseOf(db: Db, dossierId: number): { requestedAt: string } | null {
-  const row = db
-    .prepare(
-      'SELECT requested_at FROM dossier_pauses WHERE dossier_id = ? AND resumed_at IS NULL ORDER BY id DESC LIMIT 1',
-    )
-    .get(dossierId) as { requested_at: string } | undefined;
+  const row = stmt(
+    db,
+    'SELECT requested_at FROM dossier_pauses WHERE dossier_id = ? AND resumed_at IS NULL ORDER BY id DESC LIMIT 1',
+  ).get(dossierId) as { requested_at: string } | undefined;
   return row ? { requestedAt: row.requested_at } : null;
 }

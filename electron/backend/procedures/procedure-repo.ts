@@ -1,5 +1,6 @@
 import type { Db } from '../db/open-database';
 import type { ProcedureView } from '../../../shared/api/schemas/procedures';
+import { stmt } from '../db/statement-cache';
 
 interface VersionRow {
   procedure_id: string;
@@ -52,18 +53,18 @@ function toView(row: VersionRow): ProcedureView {
 
 /** The version of every procedure in force on `date` (office-local YYYY-MM-DD). */
 export function listProcedures(db: Db, date: string): ProcedureView[] {
-  const rows = db.prepare(`${SELECT_VERSION} ORDER BY p.sector, p.id`).all({ date }) as VersionRow[];
+  const rows = stmt(db, `${SELECT_VERSION} ORDER BY p.sector, p.id`).all({ date }) as VersionRow[];
   return rows.map(toView);
 }
 
 export function findProcedure(db: Db, procedureId: string, date: string): ProcedureView | null {
-  const row = db.prepare(`${SELECT_VERSION} AND p.id = @id`).get({ date, id: procedureId }) as
+  const row = stmt(db, `${SELECT_VERSION} AND p.id = @id`).get({ date, id: procedureId }) as
     VersionRow | undefined;
   return row ? toView(row) : null;
 }
 
 export function procedureExists(db: Db, procedureId: string): boolean {
-  return db.prepare('SELECT 1 FROM procedures WHERE id = ?').get(procedureId) !== undefined;
+  return stmt(db, 'SELECT 1 FROM procedures WHERE id = ?').get(procedureId) !== undefined;
 }
 
 /**
@@ -79,15 +80,14 @@ export function addDeadlineVersion(
   source: string,
   nowIso: string,
 ): number {
-  const current = db
-    .prepare(
-      `SELECT id, effective_from FROM procedure_versions
+  const current = stmt(
+    db,
+    `SELECT id, effective_from FROM procedure_versions
        WHERE procedure_id = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to > ?)`,
-    )
-    .get(procedureId, effectiveFrom, effectiveFrom) as { id: number; effective_from: string } | undefined;
+  ).get(procedureId, effectiveFrom, effectiveFrom) as { id: number; effective_from: string } | undefined;
   if (!current) throw new Error(`no version of ${procedureId} in force on ${effectiveFrom}`);
   if (current.effective_from === effectiveFrom) {
-    db.prepare('UPDATE procedure_versions SET deadline = ?, deadline_unit = ?, source = ? WHERE id = ?').run(
+    stmt(db, 'UPDATE procedure_versions SET deadline = ?, deadline_unit = ?, source = ? WHERE id = ?').run(
       deadline,
       unit,
       source,
@@ -95,22 +95,20 @@ export function addDeadlineVersion(
     );
     return current.id;
   }
-  const later = db
-    .prepare(
-      'SELECT min(effective_from) AS next FROM procedure_versions WHERE procedure_id = ? AND effective_from > ?',
-    )
-    .get(procedureId, effectiveFrom) as { next: string | null };
-  db.prepare('UPDATE procedure_versions SET effective_to = ? WHERE id = ?').run(effectiveFrom, current.id);
-  const result = db
-    .prepare(
-      `INSERT INTO procedure_versions (procedure_id, effective_from, effective_to, deadline, deadline_unit, pause_mode,
+  const later = stmt(
+    db,
+    'SELECT min(effective_from) AS next FROM procedure_versions WHERE procedure_id = ? AND effective_from > ?',
+  ).get(procedureId, effectiveFrom) as { next: string | null };
+  stmt(db, 'UPDATE procedure_versions SET effective_to = ? WHERE id = ?').run(effectiveFrom, current.id);
+  const result = stmt(
+    db,
+    `INSERT INTO procedure_versions (procedure_id, effective_from, effective_to, deadline, deadline_unit, pause_mode,
         issuer, result_document, result_kind, legal_basis, components, licence_fields, forms, fee, confidence, notes,
         is_silent_approval, is_event_relative, validity_max_months, source, created_at)
        SELECT procedure_id, @from, @to, @deadline, @unit, pause_mode, issuer, result_document, result_kind, legal_basis,
         components, licence_fields, forms, fee, confidence, notes, is_silent_approval, is_event_relative,
         validity_max_months, @source, @now
        FROM procedure_versions WHERE id = @id`,
-    )
-    .run({ from: effectiveFrom, to: later.next, deadline, unit, source, now: nowIso, id: current.id });
+  ).run({ from: effectiveFrom, to: later.next, deadline, unit, source, now: nowIso, id: current.id });
   return Number(result.lastInsertRowid);
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-database';
 import { settingsInputSchema, type Settings } from '../../../shared/api/schemas/settings';
 import type { z } from 'zod';
+import { stmt } from '../db/statement-cache';
 
 type StoredSettings = z.output<typeof settingsInputSchema>;
 
@@ -40,8 +41,7 @@ export const defaultSettings: StoredSettings = {
 };
 
 export function readSettings(db: Db): Settings {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as
-    { value: string } | undefined;
+  const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
   if (!row) return { ...defaultSettings, isConfigured: false };
   // Stored settings were validated on write; parsing again guards against a hand-edited file.
   const parsed = settingsInputSchema.parse(JSON.parse(row.value));
@@ -49,7 +49,8 @@ export function readSettings(db: Db): Settings {
 }
 
 export function writeSettings(db: Db, value: StoredSettings): void {
-  db.prepare(
+  stmt(
+    db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(KEY, JSON.stringify(value));
 }

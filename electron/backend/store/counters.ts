@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { stmt } from '../db/statement-cache';
 
 /**
  * Takes the next number of a gapless series. Must run inside the transaction that uses the number: if that
@@ -7,15 +8,14 @@ import type { Db } from '../db/open-database';
  */
 export function takeNext(db: Db, name: string, startAt = 1): number {
   if (!db.inTransaction) throw new Error(`takeNext(${name}) called outside a transaction`);
-  const row = db.prepare('UPDATE counters SET last = last + 1 WHERE name = ? RETURNING last').get(name) as
+  const row = stmt(db, 'UPDATE counters SET last = last + 1 WHERE name = ? RETURNING last').get(name) as
     { last: number } | undefined;
   if (row) return row.last;
-  db.prepare('INSERT INTO counters (name, last) VALUES (?, ?)').run(name, startAt);
+  stmt(db, 'INSERT INTO counters (name, last) VALUES (?, ?)').run(name, startAt);
   return startAt;
 }
 
 export function peekCounter(db: Db, name: string): number {
-  const row = db.prepare('SELECT last FROM counters WHERE name = ?').get(name) as
-    { last: number } | undefined;
+  const row = stmt(db, 'SELECT last FROM counters WHERE name = ?').get(name) as { last: number } | undefined;
   return row?.last ?? 0;
 }

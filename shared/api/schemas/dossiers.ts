@@ -101,6 +101,8 @@ export const listInputSchema = z.object({
 export const listOutputSchema = z.object({
   items: z.array(dossierRowSchema),
   total: z.number().int(),
+  /** The total is a floor ("hơn 10.000"): counting every match of a broad search would be slower than the page. */
+  totalIsCapped: z.boolean(),
   nextCursor: z.object({ receivedMs: z.number().int(), id }).nullable(),
 });
 

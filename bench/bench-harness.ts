@@ -1,0 +1,79 @@
+// Timing helpers for `npm run bench`. Benchmarks print figures; tests never assert timings.
+import { performance } from 'node:perf_hooks';
+
+export interface Stats {
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export function summarize(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+  return {
+    median: at(0.5),
+    p95: at(0.95),
+    min: sorted[0] ?? NaN,
+    max: sorted[sorted.length - 1] ?? NaN,
+    runs: sorted.length,
+  };
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `runs` times; milliseconds per run. */
+export async function measure(fn: () => unknown, runs: number, warmup = 1): Promise<Stats> {
+  for (let i = 0; i < warmup; i += 1) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return summarize(samples);
+}
+
+export interface Row {
+  section: string;
+  name: string;
+  /** Median in the unit given. */
+  value: number;
+  p95?: number;
+  unit: string;
+  /** e.g. '< 150 ms'; `met` says whether the figure meets it. */
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
+
+export class Report {
+  readonly rows: Row[] = [];
+  add(row: Row): void {
+    this.rows.push(row);
+    const target = row.target ? ` target ${row.target}: ${row.met ? 'MET' : 'NOT MET'}` : '';
+    process.stdout.write(
+      `  ${row.section} · ${row.name}: ${fmt(row.value)} ${row.unit}${row.p95 !== undefined ? ` (p95 ${fmt(row.p95)})` : ''}${target}${row.note ? ` — ${row.note}` : ''}\n`,
+    );
+  }
+
+  table(): string {
+    const lines = [
+      '| section | measure | median | p95 | unit | target | met | note |',
+      '|---|---|---|---|---|---|---|---|',
+    ];
+    for (const r of this.rows) {
+      lines.push(
+        `| ${r.section} | ${r.name} | ${fmt(r.value)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} | ${r.note ?? ''} |`,
+      );
+    }
+    return lines.join('\n');
+  }
+}
+
+export function fmt(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Math.abs(n) >= 100) return n.toFixed(0);
+  if (Math.abs(n) >= 1) return n.toFixed(2);
+  return n.toPrecision(3);
+}

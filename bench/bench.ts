@@ -1,0 +1,91 @@
+// `npm run bench`: builds (once) a store of --count demo dossiers in the temp folder and prints median/p95
+// figures per section, with the issues' targets, then writes bench/results.json. Separate from the tests.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { findAppRoot } from '../electron/backend/app-root';
+import { createBackend } from '../electron/backend/create-backend';
+import { createMemoryLogger } from '../electron/backend/log';
+import { Report } from './bench-harness';
+import { makeCall, prepareStore, BENCH_CALLER, type BenchContext } from './bench-context';
+import { storeSection } from './sections/store-section';
+import { deadlineSection } from './sections/deadline-section';
+import { searchSection } from './sections/search-section';
+import { documentSection } from './sections/document-section';
+import { memorySection } from './sections/memory-section';
+
+const SECTIONS: Record<string, (b: BenchContext) => Promise<void>> = {
+  store: storeSection,
+  deadlines: deadlineSection,
+  search: searchSection,
+  documents: documentSection,
+  memory: memorySection,
+};
+
+/** Child-process mode for the memory section: open the store, do a desk's everyday reads, print RSS. */
+async function memoryProbe(dataDir: string): Promise<void> {
+  const appRoot = findAppRoot(__dirname);
+  const backend = createBackend({
+    dataDir,
+    resourcesDir: path.join(appRoot, 'resources'),
+    edition: 'cli',
+    appVersion: 'bench',
+    log: createMemoryLogger(),
+  });
+  const call = makeCall(backend);
+  const page = (await call('dossiers.list', { limit: 100 })) as { items: Array<{ id: number }> };
+  await call('dossiers.list', { query: 'nguyen van', limit: 100 });
+  for (const item of page.items.slice(0, 20)) await call('dossiers.get', { id: item.id });
+  process.stdout.write(`${JSON.stringify({ rssMb: process.memoryUsage().rss / 2 ** 20 })}\n`);
+  backend.close();
+}
+
+async function main(): Promise<void> {
+  const probe = process.argv.indexOf('--memory-probe');
+  if (probe >= 0) return memoryProbe(process.argv[probe + 1] ?? '');
+  const { values } = parseArgs({
+    options: {
+      count: { type: 'string', default: process.env.BENCH_COUNT ?? '1000000' },
+      runs: { type: 'string', default: '5' },
+      only: { type: 'string' },
+      fresh: { type: 'boolean', default: false },
+      out: { type: 'string', default: 'bench/results.json' },
+    },
+  });
+  const count = Number(values.count);
+  const runs = Number(values.runs);
+  const appRoot = findAppRoot(__dirname);
+  const report = new Report();
+  const { dataDir, backend } = prepareStore(appRoot, count, report, values.fresh);
+  const b: BenchContext = {
+    appRoot,
+    dataDir,
+    count,
+    runs,
+    backend,
+    report,
+    caller: BENCH_CALLER,
+    call: makeCall(backend),
+  };
+  const wanted = values.only ? values.only.split(',') : Object.keys(SECTIONS);
+  for (const name of wanted) {
+    const section = SECTIONS[name];
+    if (!section) throw new Error(`unknown section ${name}; known: ${Object.keys(SECTIONS).join(', ')}`);
+    process.stdout.write(`\n[${name}]\n`);
+    await section(b);
+  }
+  backend.close();
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}`;
+  process.stdout.write(`\n${report.table()}\n\nMachine: ${machine}\n`);
+  fs.mkdirSync(path.dirname(values.out), { recursive: true });
+  fs.writeFileSync(
+    values.out,
+    JSON.stringify({ at: new Date().toISOString(), count, runs, machine, rows: report.rows }, null, 2),
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
