@@ -12,6 +12,7 @@ const cliPath = path.join(repoRoot, 'bin', 'licence-desk.cjs');
 
 const READY_LINE = /LicenceDesk web edition: (http:\/\/127\.0\.0\.1:(\d+)\/)#token=(\S+)/;
 const TOKEN_HEADER = 'x-licence-desk-token';
+const SESSION_HEADER = 'x-licence-desk-session';
 
 export interface WebEdition {
   /** What the server printed, token fragment included: open this in the browser. */
@@ -21,7 +22,7 @@ export interface WebEdition {
   token: string;
   dataDir: string;
   /** Calls one API method the way the renderer does (for test setup, never for the behaviour under test). */
-  call<T = unknown>(method: string, input?: unknown): Promise<T>;
+  call<T = unknown>(method: string, input?: unknown, sessionToken?: string | null): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +53,14 @@ export async function startWebEdition(options: StartOptions = {}): Promise<WebEd
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // If the test worker itself is torn down (timeout, Ctrl+C) before stop() runs, take the server with it:
+  // a child process outlives its parent on Linux and would keep its port and temp folder.
+  const killOnExit = () => {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const output: string[] = [];
   const remember = (line: string) => {
     output.push(line);
@@ -95,10 +104,15 @@ export async function startWebEdition(options: StartOptions = {}): Promise<WebEd
   return {
     ...ready,
     dataDir,
-    async call<T>(method: string, input: unknown = {}): Promise<T> {
+    async call<T>(method: string, input: unknown = {}, sessionToken: string | null = null): Promise<T> {
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        [TOKEN_HEADER]: ready.token,
+      };
+      if (sessionToken) headers[SESSION_HEADER] = sessionToken;
       const response = await fetch(new URL(`api/${method}`, ready.baseUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: ready.token },
+        headers,
         body: JSON.stringify(input),
       });
       const envelope = (await response.json()) as { ok: boolean; data?: T; error?: unknown };
@@ -136,13 +150,91 @@ export const testAgency = {
   email: 'svhttdl@bacninh.gov.vn',
 } as const;
 
-/** Completes first-run setup through the API, keeping the backend's defaults for office hours. */
-export async function configureViaApi(edition: WebEdition): Promise<void> {
-  const current = await edition.call<Record<string, unknown> & { office: unknown }>('settings.get');
-  await edition.call('settings.update', {
-    agency: testAgency,
-    office: current.office,
-    signers: [{ name: 'Nguyễn Văn Hùng', title: 'Giám đốc', capacity: 'head' }],
-    receiverName: 'Trần Thị Mai',
-  });
+export interface Account {
+  username: string;
+  password: string;
+  fullName: string;
+}
+
+export interface PreparedOffice {
+  admin: Account;
+  clerk: Account;
+}
+
+interface FirstRunInfo {
+  firstRun: { username: string; temporaryPassword: string } | null;
+}
+
+async function login(edition: WebEdition, username: string, password: string): Promise<string> {
+  const { sessionToken } = await edition.call<{ sessionToken: string }>('auth.login', { username, password });
+  return sessionToken;
+}
+
+/** Logs in with a temporary password, replaces it, and returns a session for the new one. */
+async function loginReplacingPassword(
+  edition: WebEdition,
+  username: string,
+  temporaryPassword: string,
+  password: string,
+): Promise<string> {
+  const first = await login(edition, username, temporaryPassword);
+  await edition.call(
+    'auth.changePassword',
+    { currentPassword: temporaryPassword, newPassword: password },
+    first,
+  );
+  return login(edition, username, password);
+}
+
+/**
+ * What an administrator does on day one, through the API: replace the one-time admin password, enter the
+ * agency's settings (keeping the backend's defaults for office hours and workflow) and create a desk clerk.
+ * For tests that are not about the first run; the first-run spec does all of it through the UI.
+ */
+export async function prepareOffice(edition: WebEdition): Promise<PreparedOffice> {
+  const info = await edition.call<FirstRunInfo>('app.info');
+  if (!info.firstRun) throw new Error('prepareOffice needs a fresh data folder (app.info has no firstRun)');
+  const admin: Account = {
+    username: info.firstRun.username,
+    password: 'mật khẩu quản trị thử nghiệm',
+    fullName: 'Quản trị hệ thống',
+  };
+  const adminSession = await loginReplacingPassword(
+    edition,
+    admin.username,
+    info.firstRun.temporaryPassword,
+    admin.password,
+  );
+
+  const { isConfigured: _isConfigured, ...current } = await edition.call<Record<string, unknown>>(
+    'settings.get',
+    {},
+    adminSession,
+  );
+  await edition.call(
+    'settings.update',
+    {
+      ...current,
+      agency: testAgency,
+      signers: [{ name: 'Nguyễn Văn Hùng', title: 'Giám đốc', capacity: 'head' }],
+      receiverName: 'Trần Thị Mai',
+    },
+    adminSession,
+  );
+
+  const clerk: Account = { username: 'mai.tt', password: 'một cửa Bắc Ninh 2026', fullName: 'Trần Thị Mai' };
+  const temporaryPassword = 'tạm thời 0123456789';
+  await edition.call(
+    'users.create',
+    {
+      username: clerk.username,
+      fullName: clerk.fullName,
+      title: 'Chuyên viên',
+      roles: ['clerk'],
+      temporaryPassword,
+    },
+    adminSession,
+  );
+  await loginReplacingPassword(edition, clerk.username, temporaryPassword, clerk.password);
+  return { admin, clerk };
 }

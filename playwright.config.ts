@@ -1,0 +1,48 @@
+import { defineConfig } from '@playwright/test';
+
+const isCI = !!process.env.CI;
+
+// No global webServer: each worker starts its own web edition on its own temp data folder (see
+// test/e2e/browser/fixtures.ts), so workers never share a database.
+export default defineConfig({
+  testDir: 'test/e2e',
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never' }]],
+  use: {
+    trace: 'on-first-retry',
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  },
+  projects: [
+    {
+      name: 'browser',
+      testDir: 'test/e2e/browser',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1366, height: 900 },
+        acceptDownloads: true,
+        launchOptions: {
+          // Debian's Chromium: `npx playwright install` is never run on these machines.
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-dev-shm-usage',
+          ],
+        },
+      },
+    },
+    {
+      name: 'electron',
+      testDir: 'test/e2e/electron',
+    },
+  ],
+});

@@ -1,0 +1,57 @@
+import { useMemo, useSyncExternalStore } from 'react';
+
+// Hash routing: the bundle is served from app://bundle/index.html and from the web edition's `/`, and only
+// the fragment is the same under both. Slugs are Vietnamese without diacritics, as the clerks read them.
+export type Route =
+  | { page: 'intake' }
+  | { page: 'dossiers'; dossierId: number | null }
+  | { page: 'procedures' }
+  | { page: 'settings' };
+
+export type PageName = Route['page'];
+
+const slugs: Record<PageName, string> = {
+  intake: 'tiep-nhan',
+  dossiers: 'ho-so',
+  procedures: 'thu-tuc',
+  settings: 'cai-dat',
+};
+
+export function parseRoute(hash: string): Route {
+  const [slug = '', param] = hash.replace(/^#\/?/, '').split('/');
+  switch (slug) {
+    case slugs.dossiers: {
+      const id = Number(param);
+      return { page: 'dossiers', dossierId: Number.isSafeInteger(id) && id > 0 ? id : null };
+    }
+    case slugs.procedures:
+      return { page: 'procedures' };
+    case slugs.settings:
+      return { page: 'settings' };
+    default:
+      return { page: 'intake' };
+  }
+}
+
+export function routeHref(route: Route): string {
+  if (route.page === 'dossiers' && route.dossierId !== null) return `#/${slugs.dossiers}/${route.dossierId}`;
+  return `#/${slugs[route.page]}`;
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+function getHash(): string {
+  return window.location.hash;
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, getHash);
+  return useMemo(() => parseRoute(hash), [hash]);
+}

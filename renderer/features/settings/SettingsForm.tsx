@@ -1,0 +1,440 @@
+import { useState } from 'react';
+import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Input,
+  ActionIcon,
+  Tooltip,
+} from '@mantine/core';
+import { TimePicker } from '@mantine/dates';
+import { contract, type ParsedInput } from '../../../shared/api/contract';
+import type { Settings, SettingsInput } from '../../../shared/api/schemas/settings';
+import { api, errorMessage, isApiError } from '../../api/client';
+import { applyServerFieldErrors, fieldError } from '../../lib/form-errors';
+import { formatUtcOffset } from '../../lib/format';
+import { notifyError, notifySuccess } from '../../components/notify';
+
+const schema = contract['settings.update'].input;
+
+type FormValues = SettingsInput;
+type ParsedValues = ParsedInput<'settings.update'>;
+
+/** Hints go under the box, so boxes in one grid row stay aligned whether or not they have a hint. */
+const belowInput: ('label' | 'input' | 'description' | 'error')[] = [
+  'label',
+  'input',
+  'description',
+  'error',
+];
+
+const sessionNames = ['Buổi sáng', 'Buổi chiều', 'Buổi tối'] as const;
+
+/**
+ * Form state never holds null in a text box: '' is "empty" and the schema turns it back into null. Sections
+ * this form does not show (workflow, licensing, …) ride along unchanged, so saving never resets them.
+ */
+function toFormValues(settings: Settings): FormValues {
+  const { isConfigured: _isConfigured, agency, office, signers, receiverName, ...otherSections } = settings;
+  return {
+    ...otherSections,
+    agency: {
+      ...agency,
+      address: agency.address ?? '',
+      phone: agency.phone ?? '',
+      email: agency.email ?? '',
+    },
+    office: { ...office, sessions: office.sessions.map((s) => ({ ...s })) },
+    // First run: offer one signer row, since every printed document needs someone to sign it.
+    signers:
+      signers.length > 0
+        ? signers.map((s) => ({ ...s }))
+        : [{ name: '', title: 'Giám đốc', capacity: 'head' }],
+    receiverName: receiverName ?? '',
+  };
+}
+
+function toClock(value: string): string {
+  // TimePicker reports HH:mm:ss (or '' when cleared); the contract stores HH:mm.
+  return value.slice(0, 5);
+}
+
+interface SettingsFormProps {
+  settings: Settings;
+  submitLabel: string;
+  onSaved(settings: Settings): void;
+  isReadOnly?: boolean;
+}
+
+export function SettingsForm({ settings, submitLabel, onSaved, isReadOnly = false }: SettingsFormProps) {
+  const [orphanErrors, setOrphanErrors] = useState<string[]>([]);
+  const {
+    control,
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting, isDirty },
+    reset,
+  } = useForm<FormValues, unknown, ParsedValues>({
+    resolver: zodResolver(schema),
+    defaultValues: toFormValues(settings),
+  });
+  const sessions = useFieldArray({ control, name: 'office.sessions' });
+  const signers = useFieldArray({ control, name: 'signers' });
+  const utcOffsetMinutes = useWatch({ control, name: 'office.utcOffsetMinutes' });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setOrphanErrors([]);
+    try {
+      const saved = await api['settings.update'](values);
+      reset(toFormValues(saved));
+      notifySuccess('Đã lưu cài đặt', 'Các giấy tờ in từ nay dùng thông tin mới.');
+      onSaved(saved);
+    } catch (error) {
+      if (isApiError(error) && error.code === 'VALIDATION_FAILED') {
+        setOrphanErrors(applyServerFieldErrors(error, setError, isSettingsField));
+      } else {
+        notifyError('Chưa lưu được cài đặt', errorMessage(error));
+      }
+    }
+  });
+
+  const err = (path: string) => fieldError(errors, path);
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Cài đặt cơ quan">
+      {/* A disabled fieldset disables every control inside it: the read-only view for non-administrators. */}
+      <fieldset disabled={isReadOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+        <Stack gap="md">
+          {orphanErrors.length > 0 && (
+            <Alert color="red" title="Chưa lưu được cài đặt">
+              {orphanErrors.map((message) => (
+                <div key={message}>{message}</div>
+              ))}
+            </Alert>
+          )}
+
+          <Fieldset legend="Cơ quan giải quyết thủ tục">
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
+              <TextInput
+                label="Cơ quan chủ quản"
+                placeholder="UBND TỈNH BẮC NINH"
+                withAsterisk
+                {...register('agency.governingBody')}
+                error={err('agency.governingBody')}
+              />
+              <TextInput
+                label="Tên cơ quan"
+                placeholder="SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
+                withAsterisk
+                {...register('agency.name')}
+                error={err('agency.name')}
+              />
+              <TextInput
+                inputWrapperOrder={belowInput}
+                label="Ký hiệu viết tắt"
+                description="Dùng trong số, ký hiệu văn bản"
+                placeholder="SVHTTDL"
+                withAsterisk
+                {...register('agency.shortSymbol')}
+                error={err('agency.shortSymbol')}
+              />
+              <TextInput
+                inputWrapperOrder={belowInput}
+                label="Địa danh"
+                description="Ghi trên văn bản: “Bắc Ninh, ngày … tháng … năm …”"
+                placeholder="Bắc Ninh"
+                withAsterisk
+                {...register('agency.placeName')}
+                error={err('agency.placeName')}
+              />
+              <TextInput
+                inputWrapperOrder={belowInput}
+                label="Mã định danh cơ quan"
+                description="Đứng đầu mã hồ sơ, ví dụ 000.00.14.H20"
+                placeholder="000.00.14.H20"
+                withAsterisk
+                {...register('agency.agencyCode')}
+                error={err('agency.agencyCode')}
+              />
+              <TextInput
+                inputWrapperOrder={belowInput}
+                label="Tên bộ phận tiếp nhận"
+                description="In trên giấy tiếp nhận hồ sơ"
+                placeholder="Bộ phận Một cửa"
+                withAsterisk
+                {...register('agency.deskName')}
+                error={err('agency.deskName')}
+              />
+              <TextInput
+                label="Địa chỉ cơ quan"
+                {...register('agency.address')}
+                error={err('agency.address')}
+              />
+              <TextInput
+                label="Điện thoại cơ quan"
+                type="tel"
+                {...register('agency.phone')}
+                error={err('agency.phone')}
+              />
+              <TextInput
+                label="Email cơ quan"
+                type="email"
+                {...register('agency.email')}
+                error={err('agency.email')}
+              />
+            </SimpleGrid>
+          </Fieldset>
+
+          <Fieldset legend="Giờ làm việc và thời hạn">
+            <Stack gap="sm">
+              <Group align="flex-start" gap="lg" wrap="wrap">
+                {sessions.fields.map((field, index) => (
+                  <Group key={field.id} gap="xs" align="flex-end" wrap="nowrap">
+                    <Controller
+                      control={control}
+                      name={`office.sessions.${index}.start`}
+                      render={({ field: f }) => (
+                        <TimePicker
+                          label={`${sessionNames[index] ?? `Buổi ${index + 1}`}: từ`}
+                          format="24h"
+                          hoursInputLabel="Giờ"
+                          minutesInputLabel="Phút"
+                          value={f.value}
+                          onChange={(value) => f.onChange(toClock(value))}
+                          error={err(`office.sessions.${index}.start`)}
+                          w={110}
+                        />
+                      )}
+                    />
+                    <Controller
+                      control={control}
+                      name={`office.sessions.${index}.end`}
+                      render={({ field: f }) => (
+                        <TimePicker
+                          label="đến"
+                          format="24h"
+                          hoursInputLabel="Giờ"
+                          minutesInputLabel="Phút"
+                          value={f.value}
+                          onChange={(value) => f.onChange(toClock(value))}
+                          error={err(`office.sessions.${index}.end`)}
+                          w={110}
+                        />
+                      )}
+                    />
+                    {sessions.fields.length > 1 && (
+                      <Tooltip label="Bỏ buổi làm việc này">
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          aria-label={`Bỏ ${sessionNames[index] ?? `buổi ${index + 1}`}`}
+                          onClick={() => sessions.remove(index)}
+                          mb={4}
+                        >
+                          ×
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
+                  </Group>
+                ))}
+                {sessions.fields.length < 3 && (
+                  <Button
+                    variant="subtle"
+                    mt={24}
+                    onClick={() => sessions.append({ start: '18:00', end: '20:00' })}
+                  >
+                    + Thêm buổi
+                  </Button>
+                )}
+              </Group>
+              {err('office.sessions') && (
+                <Text c="red" size="xs">
+                  {err('office.sessions')}
+                </Text>
+              )}
+
+              <Controller
+                control={control}
+                name="office.cutoff"
+                render={({ field }) => (
+                  <Group align="flex-end" gap="md">
+                    <Switch
+                      label="Áp dụng giờ chốt tiếp nhận"
+                      description="Hồ sơ nhận sau giờ chốt được tính từ ngày làm việc tiếp theo (NĐ 61/2018, Điều 17)"
+                      checked={field.value !== null}
+                      onChange={(event) => field.onChange(event.currentTarget.checked ? '15:00' : null)}
+                      maw={560}
+                    />
+                    {field.value !== null && (
+                      <TimePicker
+                        label="Giờ chốt"
+                        format="24h"
+                        hoursInputLabel="Giờ"
+                        minutesInputLabel="Phút"
+                        value={field.value ?? ''}
+                        onChange={(value) => field.onChange(toClock(value))}
+                        error={err('office.cutoff')}
+                        w={110}
+                      />
+                    )}
+                  </Group>
+                )}
+              />
+
+              <Group align="flex-start" gap="lg">
+                <Controller
+                  control={control}
+                  name="office.dueSoonWorkingDays"
+                  render={({ field }) => (
+                    <NumberInput
+                      label="Báo sắp đến hạn trước (ngày làm việc)"
+                      min={0}
+                      max={10}
+                      allowDecimal={false}
+                      allowNegative={false}
+                      value={field.value}
+                      onChange={(value) =>
+                        field.onChange(typeof value === 'number' ? value : Number(value) || 0)
+                      }
+                      onBlur={field.onBlur}
+                      error={err('office.dueSoonWorkingDays')}
+                      w={260}
+                    />
+                  )}
+                />
+                <Controller
+                  control={control}
+                  name="office.classificationGranularity"
+                  render={({ field }) => (
+                    <Input.Wrapper
+                      label="Xếp loại đúng hạn theo"
+                      error={err('office.classificationGranularity')}
+                    >
+                      <div>
+                        <SegmentedControl
+                          aria-label="Xếp loại đúng hạn theo"
+                          value={field.value}
+                          onChange={field.onChange}
+                          data={[
+                            { value: 'date', label: 'Ngày hẹn trả' },
+                            { value: 'datetime', label: 'Ngày và giờ hẹn trả' },
+                          ]}
+                        />
+                      </div>
+                    </Input.Wrapper>
+                  )}
+                />
+                <Input.Wrapper label="Múi giờ của cơ quan">
+                  <Text size="sm" mt={6}>
+                    UTC{formatUtcOffset(utcOffsetMinutes)} (giờ Việt Nam)
+                  </Text>
+                </Input.Wrapper>
+              </Group>
+            </Stack>
+          </Fieldset>
+
+          <Fieldset legend="Người ký văn bản">
+            <Stack gap="xs">
+              {signers.fields.map((field, index) => (
+                <Group key={field.id} align="flex-start" gap="sm" wrap="nowrap" data-testid="signer-row">
+                  <TextInput
+                    label={`Họ tên người ký ${index + 1}`}
+                    withAsterisk
+                    {...register(`signers.${index}.name`)}
+                    error={err(`signers.${index}.name`)}
+                    style={{ flex: 2 }}
+                  />
+                  <TextInput
+                    label={`Chức vụ người ký ${index + 1}`}
+                    placeholder="Giám đốc / Phó Giám đốc"
+                    withAsterisk
+                    {...register(`signers.${index}.title`)}
+                    error={err(`signers.${index}.title`)}
+                    style={{ flex: 2 }}
+                  />
+                  <Controller
+                    control={control}
+                    name={`signers.${index}.capacity`}
+                    render={({ field: f }) => (
+                      <Input.Wrapper label="Thẩm quyền ký" error={err(`signers.${index}.capacity`)}>
+                        <div>
+                          <SegmentedControl
+                            aria-label={`Thẩm quyền ký của người ký ${index + 1}`}
+                            value={f.value}
+                            onChange={f.onChange}
+                            data={[
+                              { value: 'head', label: 'Cấp trưởng' },
+                              { value: 'deputy', label: 'Cấp phó (KT.)' },
+                            ]}
+                          />
+                        </div>
+                      </Input.Wrapper>
+                    )}
+                  />
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    mt={24}
+                    onClick={() => signers.remove(index)}
+                    aria-label={`Xóa người ký ${index + 1}`}
+                  >
+                    Xóa
+                  </Button>
+                </Group>
+              ))}
+              {signers.fields.length < 10 && (
+                <Group>
+                  <Button
+                    variant="light"
+                    onClick={() => signers.append({ name: '', title: 'Phó Giám đốc', capacity: 'deputy' })}
+                  >
+                    + Thêm người ký
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </Fieldset>
+
+          <Fieldset legend="Tiếp nhận hồ sơ">
+            <TextInput
+              inputWrapperOrder={belowInput}
+              label="Người tiếp nhận mặc định"
+              description="Tên in ở mục “Người tiếp nhận hồ sơ” trên giấy tiếp nhận"
+              {...register('receiverName')}
+              error={err('receiverName')}
+              maw={420}
+            />
+          </Fieldset>
+
+          <Group justify="flex-end">
+            {isDirty && (
+              <Text size="sm" c="dimmed">
+                Có thay đổi chưa lưu
+              </Text>
+            )}
+            <Button type="submit" loading={isSubmitting} disabled={isSubmitting || isReadOnly}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </fieldset>
+    </form>
+  );
+}
+
+function isSettingsField(path: string): boolean {
+  return /^(agency\.\w+|office\.(sessions\.\d+\.(start|end)|cutoff|dueSoonWorkingDays|classificationGranularity)|signers\.\d+\.(name|title|capacity)|receiverName)$/.test(
+    path,
+  );
+}
