@@ -2,7 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{electron,shared,resources,test/unit}/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      '{electron,shared,resources,test/unit,test/crash,test/durability}/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
