@@ -17,6 +17,7 @@ import { calendarHandlers } from './calendar/calendar-handlers';
 import { loadFontSet } from './documents/load-font-set';
 import { authHandlers } from './auth/auth-handlers';
 import { userHandlers } from './auth/user-handlers';
+import { backupHandlers } from './backup/backup-handlers';
 import { workflowHandlers } from './workflow/workflow-handlers';
 import { LoginThrottle, SessionStore } from './auth/session-store';
 import { ensureBootstrapAdmin } from './auth/bootstrap-admin';
@@ -43,6 +44,7 @@ export const handlers: Handlers = {
   ...calendarHandlers,
   ...authHandlers,
   ...userHandlers,
+  ...backupHandlers,
   ...workflowHandlers,
 };
 

@@ -10,7 +10,9 @@ import { createBackend } from '../backend/create-backend';
 import { platformDataDir, resolveDataDir } from '../backend/data-dir';
 import { StartupError } from '../backend/db/startup-error';
 import { createFileLogger } from '../backend/log';
-import { pdfTempDir, registerIpc } from './ipc';
+import { pdfTempDir, registerIpc, sendAppEvent } from './ipc';
+import { acquireDataDirLock, type DataDirLock } from '../backend/store/data-dir-lock';
+import { setBackupProgressSink, startDailyBackups } from '../backend/backup/backup-service';
 import { pruneOldPdfs } from './open-pdf';
 import { registerAppSchemeAsPrivileged, serveRendererBundle } from './protocol';
 import { denyAllPermissions, installWebContentsPolicy } from './security';
@@ -44,6 +46,8 @@ if (!app.requestSingleInstanceLock()) {
 
 function run(): void {
   let backend: Backend | null = null;
+  let dataDirLock: DataDirLock | null = null;
+  let stopBackups: () => void = () => undefined;
   let mainWindow: BrowserWindow | null = null;
 
   installWebContentsPolicy(log);
@@ -57,13 +61,17 @@ function run(): void {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    if (backend === null) return;
-    try {
-      backend.close();
-    } catch (error) {
-      log.error('backend close failed', { detail: String(error) });
+    stopBackups();
+    if (backend !== null) {
+      try {
+        backend.close();
+      } catch (error) {
+        log.error('backend close failed', { detail: String(error) });
+      }
+      backend = null;
     }
-    backend = null;
+    dataDirLock?.release();
+    dataDirLock = null;
   });
 
   const openWindow = () => {
@@ -83,6 +91,8 @@ function run(): void {
     .then(() => {
       denyAllPermissions(session.defaultSession, log);
       try {
+        // Also guards against a web edition or CLI server holding the same data folder.
+        dataDirLock = acquireDataDirLock(dataDir, { edition: 'electron' });
         backend = createBackend({
           dataDir,
           resourcesDir: path.join(app.getAppPath(), 'resources'),
@@ -91,11 +101,16 @@ function run(): void {
           log,
         });
       } catch (error) {
+        dataDirLock?.release();
         failStartup(error);
         return;
       }
       serveRendererBundle(path.join(__dirname, '..', 'renderer'), log);
       registerIpc({ backend, tempDir: app.getPath('temp'), log });
+      setBackupProgressSink(backend.ctx, (p) =>
+        sendAppEvent({ type: 'job.progress', payload: { jobId: 'backup', done: p.done, total: p.total, label: p.label } }),
+      );
+      stopBackups = startDailyBackups(backend.ctx);
       void pruneOldPdfs(pdfTempDir(app.getPath('temp')), Date.now());
       openWindow();
       app.on('activate', () => {

@@ -5,6 +5,7 @@ import type { z } from './zod-vi';
 import { coreContract } from './contracts/core-contract';
 import { dossierContract } from './contracts/dossier-contract';
 import { calendarContract } from './contracts/calendar-contract';
+import { backupContract } from './contracts/backup-contract';
 import { workflowContract } from './contracts/workflow-contract';
 import type { MethodSpec } from './contracts/method';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...coreContract,
   ...dossierContract,
   ...calendarContract,
+  ...backupContract,
   ...workflowContract,
 } as const satisfies Record<string, MethodSpec>;
 

@@ -3,6 +3,8 @@ import { serveCommand } from './serve-command';
 import { seedDemoCommand } from './seed-demo-command';
 import { verifyCommand } from './verify-command';
 import { dueDateCommand } from './due-date-command';
+import { backupCommand } from './backup-command';
+import { restoreCommand } from './restore-command';
 
 const USAGE = `licence-desk <command> [options]
 
@@ -12,6 +14,10 @@ Commands:
   verify      [--data DIR]                     integrity check, foreign keys and the audit chain
   due-date    --received ISO (--days N [--unit wd|cd] | --procedure ID) [--pause FROM/TO ...] [--restart] [--json]
                                                compute an appointment date and explain it
+  backup      [--out DIR] [--prune] [--data DIR] [--json]
+                                               verified backup (SHA-256 manifest, audit head); retention
+                                               in the configured folder, or with --prune
+  restore     FILE [--into DIR] [--data DIR]   verify a backup and restore it into a fresh folder
 
 Every command accepts --data DIR (or LICENCE_DESK_DATA) to choose the data folder.
 `;
@@ -23,6 +29,8 @@ const commands: Record<string, Command> = {
   'seed-demo': seedDemoCommand,
   verify: verifyCommand,
   'due-date': dueDateCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 export async function runCli(argv: string[], env: CliEnv = defaultCliEnv()): Promise<number> {

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import type { CliEnv } from './cli-context';
 import { dataDirFrom, openBackend, reportStartupError } from './cli-context';
 import { startWebServer } from '../web/web-server';
+import { acquireDataDirLock, type DataDirLock } from '../store/data-dir-lock';
+import { startDailyBackups } from '../backup/backup-service';
 
 export async function serveCommand(args: string[], env: CliEnv): Promise<number> {
   const { values } = parseArgs({
@@ -22,12 +24,17 @@ export async function serveCommand(args: string[], env: CliEnv): Promise<number>
     return 1;
   }
   const dataDir = dataDirFrom(values.data);
+  let lock: DataDirLock | undefined;
   let backend;
   try {
+    // One writer per data folder: a second server or the desktop app on the same folder is refused.
+    lock = acquireDataDirLock(dataDir, { edition: 'web' });
     backend = openBackend(env, dataDir, 'web');
   } catch (error) {
+    lock?.release();
     return reportStartupError(env, error);
   }
+  const stopBackups = startDailyBackups(backend.ctx);
   const server = await startWebServer({ backend, rendererDir, port });
   env.stdout(`Data folder: ${dataDir}\n`);
   env.stdout(`LicenceDesk web edition: ${server.url}\n`);
@@ -37,6 +44,8 @@ export async function serveCommand(args: string[], env: CliEnv): Promise<number>
     process.once('SIGTERM', stop);
   });
   await server.close();
+  stopBackups();
   backend.close();
+  lock.release();
   return 0;
 }

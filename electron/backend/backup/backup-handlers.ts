@@ -1,0 +1,111 @@
+import path from 'node:path';
+import type { Handlers } from '../dispatch';
+import { recordAudit } from '../audit/record-audit';
+import type { BackupInfo, BackupManifest } from '../../../shared/api/schemas/backup';
+import {
+  assertWritableFolder,
+  backupSettingsView,
+  effectiveBackupFolder,
+  readBackupSettings,
+  writeBackupSettings,
+} from './backup-settings';
+import { currentBackupFolder, freshRestoreDir, runBackup } from './backup-service';
+import { chainRootOf } from './inspect-copy';
+import { listBackups } from './list-backups';
+import { restoreBackup, restoreInstruction } from './restore-backup';
+
+function info(manifest: BackupManifest, file: string, isThisDatabase: boolean): BackupInfo {
+  return { ...manifest, path: file, isThisDatabase };
+}
+
+export const backupHandlers = {
+  'backup.now': async (_input, ctx, session) => {
+    const { result, removed } = await runBackup(ctx, 'manual');
+    // The backup itself is a record: who made it, and the file's hash, enter the chain.
+    ctx.db
+      .transaction(() =>
+        recordAudit(ctx, session, {
+          action: 'backup.create',
+          entityType: 'backup',
+          entityId: result.manifest.file,
+          payload: {
+            file: result.manifest.file,
+            folder: result.folder,
+            sha256: result.manifest.sha256,
+            sizeBytes: result.manifest.sizeBytes,
+            auditHead: result.manifest.auditHead,
+            removed,
+          },
+        }),
+      )
+      .immediate();
+    return { ...info(result.manifest, result.path, true), durationMs: result.durationMs, removed };
+  },
+
+  'backup.list': async (input, ctx) => {
+    const listing = await listBackups(currentBackupFolder(ctx), {
+      verify: input.verify,
+      currentChainRoot: chainRootOf(ctx.db),
+    });
+    return { folder: listing.folder, good: listing.good, problems: listing.problems };
+  },
+
+  'backup.settings.get': async (_input, ctx) => backupSettingsView(readBackupSettings(ctx.db), ctx.dataDir),
+
+  'backup.settings.update': async (input, ctx, session) => {
+    const before = readBackupSettings(ctx.db);
+    if (input.folder !== null) assertWritableFolder(effectiveBackupFolder(input, ctx.dataDir), 'folder');
+    ctx.db
+      .transaction(() => {
+        writeBackupSettings(ctx.db, input);
+        recordAudit(ctx, session, {
+          action: 'backup.settings.update',
+          entityType: 'settings',
+          entityId: 'backup',
+          payload: { before, after: input },
+        });
+      })
+      .immediate();
+    return backupSettingsView(readBackupSettings(ctx.db), ctx.dataDir);
+  },
+
+  'backup.restore': async (input, ctx, session) => {
+    // Only a backup of the configured folder, by its strict name: the API never reads an arbitrary path.
+    // Other folders (a USB stick from another office) go through `licence-desk restore FILE`.
+    const source = path.join(currentBackupFolder(ctx), input.file);
+    const target = freshRestoreDir(ctx);
+    const restored = await restoreBackup(source, {
+      targetDataDir: target,
+      log: ctx.log,
+      now: ctx.clock.now(),
+    });
+    ctx.db
+      .transaction(() =>
+        recordAudit(ctx, session, {
+          action: 'backup.restore',
+          entityType: 'backup',
+          entityId: restored.manifest.file,
+          payload: {
+            file: restored.manifest.file,
+            sha256: restored.manifest.sha256,
+            into: restored.dataDir,
+            auditHead: restored.auditHead,
+          },
+        }),
+      )
+      .immediate();
+    return {
+      dataDir: restored.dataDir,
+      databaseFile: restored.databaseFile,
+      sourceFile: restored.sourceFile,
+      rowCounts: restored.rowCounts,
+      auditHead: restored.auditHead,
+      schemaVersion: restored.schemaVersion,
+      backupCreatedAt: restored.manifest.createdAt,
+      instruction: restoreInstruction(restored.dataDir),
+    };
+  },
+} satisfies Pick<
+  Handlers,
+  'backup.now' | 'backup.list' | 'backup.settings.get' | 'backup.settings.update' | 'backup.restore'
+>;

@@ -1,0 +1,218 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import type { Db } from '../db/open-database';
+import type { Logger } from '../context';
+import { AppError } from '../../../shared/api/errors';
+import { MANIFEST_FORMAT, type BackupManifest } from '../../../shared/api/schemas/backup';
+import { toOfficeIso } from '../../../shared/domain/office-time';
+import { readSettings } from '../settings/settings-repo';
+import { assertWritableFolder } from './backup-settings';
+import { backupFileNameFor, manifestNameFor, partialBaseName, stampFromOfficeIso } from './backup-naming';
+import { fsyncDir, fsyncFile, hashFile, removeIfPresent, writeAndSync } from './durable-fs';
+import { inspectDatabaseFile } from './inspect-copy';
+import { cleanupStalePartials } from './list-backups';
+
+export type BackupPhase = 'copy' | 'sync' | 'verify' | 'hash' | 'publish' | 'done';
+
+export interface BackupProgress {
+  phase: BackupPhase;
+  /** Pages copied for 'copy'; the step within the phase otherwise. */
+  done: number;
+  total: number;
+  /** Vietnamese, for the progress bar. */
+  label: string;
+}
+
+export interface CreateBackupOptions {
+  destDir: string;
+  now: Date;
+  appVersion: string;
+  reason: 'manual' | 'daily';
+  onProgress?: (progress: BackupProgress) => void;
+  /** Office offset for the file name and createdAt; read from the settings when omitted. */
+  utcOffsetMinutes?: number;
+  /** Pages copied per step of the online backup (the event loop runs between steps). */
+  pagesPerStep?: number;
+  log?: Logger;
+}
+
+export interface BackupResult {
+  manifest: BackupManifest;
+  /** Absolute path of the published backup file. */
+  path: string;
+  folder: string;
+  durationMs: number;
+  /** Leftovers of earlier killed backups removed before this one started. */
+  cleaned: string[];
+}
+
+const LABELS: Record<BackupPhase, string> = {
+  copy: 'Đang sao chép dữ liệu',
+  sync: 'Đang ghi xuống đĩa',
+  verify: 'Đang kiểm tra bản sao lưu',
+  hash: 'Đang tính mã kiểm tra SHA-256',
+  publish: 'Đang hoàn tất',
+  done: 'Sao lưu xong',
+};
+
+/**
+ * Makes one verified backup of `db` in `destDir` (reliability.md §2.3):
+ *   1. SQLite's online backup API copies a consistent snapshot into a staging file `.partial-…db` (writes
+ *      made meanwhile by this same connection are carried into the copy; keep one writer connection);
+ *   2. the copy is switched to journal_mode=DELETE so it is one self-contained file, then fsynced with its
+ *      folder;
+ *   3. it is reopened read-only and must pass integrity_check, foreign_key_check and the audit chain re-walk;
+ *   4. its SHA-256, size, row counts and audit head are taken;
+ *   5. only then is it renamed to `licence-desk-YYYYMMDD-HHmmss.db` and its manifest published (temp file,
+ *      fsync, rename). A backup is "good" only when the manifest exists and matches, so a kill at any point
+ *      leaves nothing that is listed as good (list-backups.ts).
+ * The source database is only read.
+ */
+export async function createBackup(db: Db, options: CreateBackupOptions): Promise<BackupResult> {
+  const started = performance.now();
+  const folder = path.resolve(options.destDir);
+  const progress = (phase: BackupPhase, done = 0, total = 1) =>
+    options.onProgress?.({ phase, done, total, label: LABELS[phase] });
+  assertWritableFolder(folder);
+  const cleaned = await cleanupStalePartials(folder);
+  if (cleaned.length > 0)
+    options.log?.info('removed leftovers of an interrupted backup', { folder, cleaned });
+
+  const offset = options.utcOffsetMinutes ?? readSettings(db).office.utcOffsetMinutes;
+  const createdAt = toOfficeIso(options.now, offset);
+  const stamp = stampFromOfficeIso(createdAt);
+  const base = path.join(folder, partialBaseName(stamp, randomBytes(3).toString('hex')));
+  const staging = `${base}.db`;
+  const stagingManifest = `${base}.manifest.json`;
+  let published: string | null = null;
+  let manifestPublished = false;
+  try {
+    progress('copy', 0, 1);
+    const pagesPerStep = options.pagesPerStep ?? 500;
+    await db.backup(staging, {
+      progress: ({ totalPages, remainingPages }) => {
+        progress('copy', totalPages - remainingPages, totalPages);
+        return pagesPerStep;
+      },
+    });
+
+    progress('sync');
+    // The copy carries the WAL flag of the source; read-only opens of a WAL file create -wal/-shm files
+    // beside it. DELETE mode makes the backup one file that can be moved, hashed and opened anywhere.
+    const copy = new Database(staging, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    fsyncFile(staging);
+    fsyncDir(folder);
+
+    progress('verify');
+    const inspection = inspectDatabaseFile(staging);
+    if (!inspection.ok) {
+      throw new AppError(
+        'INTERNAL',
+        'Bản sao lưu vừa tạo không vượt qua kiểm tra toàn vẹn nên đã bị huỷ; chưa có bản sao lưu mới. Dữ liệu gốc có thể có vấn đề: quản trị viên hãy chạy "licence-desk verify" và xem nhật ký.',
+        { logMessage: `backup copy failed verification: ${inspection.problems.join(' | ')}` },
+      );
+    }
+
+    progress('hash');
+    const { sha256, sizeBytes } = await hashFile(staging);
+
+    const fileName = freeName(folder, stamp);
+    const manifest: BackupManifest = {
+      format: MANIFEST_FORMAT,
+      file: fileName,
+      sha256,
+      sizeBytes,
+      rowCounts: inspection.rowCounts,
+      auditHead: inspection.auditHead,
+      chainRoot: inspection.chainRoot,
+      schemaVersion: inspection.schemaVersion,
+      appVersion: options.appVersion.slice(0, 64),
+      createdAt,
+      reason: options.reason,
+    };
+    progress('publish', 0, 2);
+    // The manifest is written (and synced) before the file is published, then renamed after it: a kill
+    // between the two renames is rolled forward by the next run (cleanupStalePartials).
+    writeAndSync(stagingManifest, `${JSON.stringify(manifest, null, 2)}\n`);
+    published = path.join(folder, fileName);
+    fs.renameSync(staging, published);
+    fsyncDir(folder);
+    progress('publish', 1, 2);
+    fs.renameSync(stagingManifest, path.join(folder, manifestNameFor(fileName)));
+    manifestPublished = true;
+    fsyncDir(folder);
+    progress('done', 1, 1);
+    const durationMs = Math.round(performance.now() - started);
+    options.log?.info('backup created', {
+      file: published,
+      sizeBytes,
+      sha256,
+      reason: options.reason,
+      durationMs,
+    });
+    return { manifest, path: published, folder, durationMs, cleaned };
+  } catch (error) {
+    // Everything this run created goes; a failed backup leaves nothing behind that could be mistaken for one.
+    for (const suffix of ['db', 'db-journal', 'db-wal', 'db-shm', 'manifest.json']) {
+      try {
+        removeIfPresent(`${base}.${suffix}`);
+      } catch {
+        // best effort; a leftover partial is never listed as good and is cleaned up next time
+      }
+    }
+    if (published !== null && !manifestPublished) {
+      try {
+        removeIfPresent(published);
+      } catch {
+        // as above
+      }
+    }
+    options.log?.error('backup failed', {
+      folder,
+      detail: error instanceof Error ? error.message : String(error),
+    });
+    throw mapBackupError(error, folder);
+  }
+}
+
+/** The file name for `stamp`, with `-N` when a backup of the same second (another PC on a NAS) exists. */
+function freeName(folder: string, stamp: string): string {
+  for (let clash = 0; clash < 1000; clash += 1) {
+    const name = backupFileNameFor(stamp, clash);
+    if (!fs.existsSync(path.join(folder, name)) && !fs.existsSync(path.join(folder, manifestNameFor(name)))) {
+      return name;
+    }
+  }
+  throw new AppError('CONFLICT', 'Có quá nhiều bản sao lưu trong cùng một giây; hãy thử lại.', {
+    logMessage: `no free backup name for ${stamp}`,
+  });
+}
+
+function mapBackupError(error: unknown, folder: string): unknown {
+  if (error instanceof AppError) return error;
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') {
+    return new AppError(
+      'STORAGE_FULL',
+      `Ổ đĩa chứa thư mục sao lưu (${folder}) đã đầy nên chưa tạo được bản sao lưu. Dữ liệu đang dùng không bị ảnh hưởng; hãy giải phóng dung lượng hoặc chọn thư mục sao lưu khác.`,
+      { logMessage: `backup destination full: ${folder}: ${String(error)}` },
+    );
+  }
+  // better-sqlite3 reports extended codes (SQLITE_IOERR_WRITE, SQLITE_READONLY_DIRECTORY …).
+  if (['EACCES', 'EPERM', 'EROFS'].includes(code) || /^SQLITE_(READONLY|CANTOPEN|IOERR)/.test(code)) {
+    return new AppError(
+      'VALIDATION_FAILED',
+      `Không ghi được vào thư mục sao lưu ${folder}. Hãy kiểm tra ổ đĩa/USB đã được cắm, đường dẫn đúng và có quyền ghi.`,
+      { logMessage: `backup destination not writable: ${folder}: ${String(error)}` },
+    );
+  }
+  return error;
+}

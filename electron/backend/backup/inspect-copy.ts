@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3';
+import { verifyAuditChain } from '../audit/audit-chain';
+import type { Db } from '../db/open-database';
+
+export interface TableCount {
+  table: string;
+  rows: number;
+}
+
+export interface CopyInspection {
+  ok: boolean;
+  /** English, for the log and the CLI; empty when ok. */
+  problems: string[];
+  rowCounts: TableCount[];
+  auditHead: { seq: number; hash: string } | null;
+  chainRoot: string | null;
+  schemaVersion: number;
+}
+
+/**
+ * Opens a database copy read-only and checks it as `licence-desk verify` checks the live store: the full
+ * integrity_check, foreign keys and the audit chain from genesis. The copy may come from a USB stick, so it is
+ * treated as untrusted: trusted_schema=OFF keeps a crafted schema from running functions through views or
+ * triggers, and query_only forbids any write.
+ */
+export function inspectDatabaseFile(file: string): CopyInspection {
+  let db: Db | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('trusted_schema = OFF');
+    db.pragma('query_only = ON');
+    return inspectOpen(db);
+  } catch (error) {
+    return failed(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    db?.close();
+  }
+}
+
+function failed(problem: string): CopyInspection {
+  return {
+    ok: false,
+    problems: [problem],
+    rowCounts: [],
+    auditHead: null,
+    chainRoot: null,
+    schemaVersion: 0,
+  };
+}
+
+function inspectOpen(db: Db): CopyInspection {
+  const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
+    (r) => r.integrity_check,
+  );
+  if (integrity.length !== 1 || integrity[0] !== 'ok') {
+    // Counting rows or walking the chain of a damaged file can throw or mislead: stop here.
+    return failed(`integrity_check: ${integrity.slice(0, 10).join('; ')}`);
+  }
+  const problems: string[] = [];
+  const fk = db.pragma('foreign_key_check') as unknown[];
+  if (fk.length > 0) problems.push(`foreign_key_check: ${fk.length} dangling reference(s)`);
+  const chain = verifyAuditChain(db);
+  if (!chain.ok) problems.push(`audit chain broken at entry #${chain.brokenSeq}: ${chain.reason}`);
+  return {
+    ok: problems.length === 0,
+    problems,
+    rowCounts: countRows(db),
+    auditHead: chain.ok ? chain.head : null,
+    chainRoot: chainRootOf(db),
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+  };
+}
+
+/** Rows of every ordinary table (not FTS shadow or virtual tables), by name, in a stable order. */
+export function countRows(db: Db): TableCount[] {
+  const tables = (
+    db.prepare('PRAGMA table_list').all() as Array<{ schema: string; name: string; type: string }>
+  )
+    .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))
+    .map((t) => t.name)
+    .sort();
+  return tables.map((table) => ({
+    table,
+    // Names come from the schema, not from input; quoting keeps any odd name a name.
+    rows: (db.prepare(`SELECT count(*) AS n FROM "${table.replaceAll('"', '""')}"`).get() as { n: number }).n,
+  }));
+}
+
+/** Hash of audit entry #1, which identifies a database lineage (null while the chain is empty). */
+export function chainRootOf(db: Db): string | null {
+  const row = db.prepare('SELECT hash FROM audit_events WHERE seq = 1').get() as { hash: string } | undefined;
+  return row?.hash ?? null;
+}

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SingleBar, Presets } from 'cli-progress';
+import type { CliEnv } from './cli-context';
+import { dataDirFrom, localSession, openBackend, reportStartupError } from './cli-context';
+import { DATABASE_FILE } from '../data-dir';
+import { AppError } from '../../../shared/api/errors';
+import { officeNow } from '../office-clock';
+import { recordAudit } from '../audit/record-audit';
+import { createBackup, type BackupResult } from '../backup/create-backup';
+import { effectiveBackupFolder, readBackupSettings } from '../backup/backup-settings';
+import { applyRetention } from '../backup/retention';
+
+/**
+ * `licence-desk backup [--out DIR] [--prune] [--data DIR] [--json] [--quiet]`: one verified backup. Without
+ * --out it goes to the configured backup folder and the retention rule is applied there; with --out (a USB
+ * stick, a NAS share) nothing is pruned unless --prune is given. Safe while the app runs: it only reads.
+ */
+export async function backupCommand(args: string[], env: CliEnv): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      prune: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const dataDir = dataDirFrom(values.data);
+  if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) {
+    // Opening would create an empty store and back that up: say what is wrong instead.
+    env.stderr(
+      `Không tìm thấy dữ liệu LicenceDesk trong ${dataDir} (thiếu ${DATABASE_FILE}). Hãy chỉ đúng thư mục bằng --data.\n` +
+        `(no ${DATABASE_FILE} in ${dataDir})\n`,
+    );
+    return 1;
+  }
+  let backend;
+  try {
+    backend = openBackend(env, dataDir, 'cli');
+  } catch (error) {
+    return reportStartupError(env, error);
+  }
+  const bar =
+    values.quiet || values.json || !process.stderr.isTTY
+      ? null
+      : new SingleBar({ format: '{label} [{bar}] {percentage}%' }, Presets.shades_classic);
+  try {
+    const { ctx } = backend;
+    const settings = readBackupSettings(ctx.db);
+    const folder = values.out ? path.resolve(values.out) : effectiveBackupFolder(settings, dataDir);
+    bar?.start(1, 0, { label: 'Sao lưu' });
+    const result = await createBackup(ctx.db, {
+      destDir: folder,
+      now: ctx.clock.now(),
+      appVersion: ctx.appVersion,
+      reason: 'manual',
+      utcOffsetMinutes: officeNow(ctx).offset,
+      log: ctx.log,
+      onProgress: (p) => {
+        bar?.setTotal(Math.max(1, p.total));
+        bar?.update(p.done, { label: p.label });
+      },
+    });
+    bar?.stop();
+    const removed =
+      values.out === undefined || values.prune
+        ? await applyRetention(folder, settings, result.manifest.chainRoot)
+        : [];
+    const session = localSession();
+    ctx.db
+      .transaction(() =>
+        recordAudit(
+          ctx,
+          { actor: session.system, userId: null, sessionToken: null },
+          {
+            action: 'backup.create',
+            entityType: 'backup',
+            entityId: result.manifest.file,
+            payload: {
+              file: result.manifest.file,
+              folder: result.folder,
+              sha256: result.manifest.sha256,
+              sizeBytes: result.manifest.sizeBytes,
+              auditHead: result.manifest.auditHead,
+              removed,
+            },
+          },
+        ),
+      )
+      .immediate();
+    if (values.json)
+      env.stdout(`${JSON.stringify({ ...result.manifest, path: result.path, removed }, null, 2)}\n`);
+    else printSummary(env, result, removed);
+    return 0;
+  } catch (error) {
+    bar?.stop();
+    if (error instanceof AppError) {
+      env.stderr(`${error.userMessage}\n(${error.code}: ${error.message})\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    backend.close();
+  }
+}
+
+function printSummary(env: CliEnv, result: BackupResult, removed: string[]): void {
+  const m = result.manifest;
+  env.stdout(`Đã tạo và kiểm tra bản sao lưu: ${result.path}\n`);
+  env.stdout(`  Tệp mô tả:     ${m.file.replace(/\.db$/, '.manifest.json')}\n`);
+  env.stdout(`  Kích thước:    ${m.sizeBytes} byte\n`);
+  env.stdout(`  SHA-256:       ${m.sha256}\n`);
+  env.stdout(
+    `  Đầu chuỗi nhật ký kiểm tra: ${m.auditHead ? `#${m.auditHead.seq} ${m.auditHead.hash}` : '(trống)'}\n`,
+  );
+  env.stdout(`  Lược đồ:       ${m.schemaVersion}   Phiên bản: ${m.appVersion}   Lúc: ${m.createdAt}\n`);
+  env.stdout(`  Số bản ghi:    ${m.rowCounts.map((c) => `${c.table} ${c.rows}`).join(', ')}\n`);
+  env.stdout(`  Thời gian:     ${(result.durationMs / 1000).toFixed(1)} giây\n`);
+  if (result.cleaned.length > 0) env.stdout(`  Đã dọn bản dở dang: ${result.cleaned.join(', ')}\n`);
+  if (removed.length > 0) env.stdout(`  Đã xoá theo quy tắc lưu giữ: ${removed.join(', ')}\n`);
+}
