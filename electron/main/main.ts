@@ -108,7 +108,10 @@ function run(): void {
       serveRendererBundle(path.join(__dirname, '..', 'renderer'), log);
       registerIpc({ backend, tempDir: app.getPath('temp'), log });
       setBackupProgressSink(backend.ctx, (p) =>
-        sendAppEvent({ type: 'job.progress', payload: { jobId: 'backup', done: p.done, total: p.total, label: p.label } }),
+        sendAppEvent({
+          type: 'job.progress',
+          payload: { jobId: 'backup', done: p.done, total: p.total, label: p.label },
+        }),
       );
       stopBackups = startDailyBackups(backend.ctx);
       void pruneOldPdfs(pdfTempDir(app.getPath('temp')), Date.now());
