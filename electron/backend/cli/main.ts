@@ -3,6 +3,7 @@ import { serveCommand } from './serve-command';
 import { seedDemoCommand } from './seed-demo-command';
 import { verifyCommand } from './verify-command';
 import { dueDateCommand } from './due-date-command';
+import { verifyLicenceCommand } from './verify-licence-command';
 import { backupCommand } from './backup-command';
 import { restoreCommand } from './restore-command';
 
@@ -11,7 +12,9 @@ const USAGE = `licence-desk <command> [options]
 Commands:
   serve       [--data DIR] [--port N]          start the web edition on 127.0.0.1
   seed-demo   --count N [--data DIR] [--seed S] fill the store with realistic demo dossiers
-  verify      [--data DIR]                     integrity check, foreign keys and the audit chain
+  verify      [--data DIR]                     integrity check, foreign keys, audit chain, licence register
+  verify-licence FILE.pdf|PAYLOAD [--key PUBLIC.pem] [--data DIR]
+                                               check a licence's signed QR code offline
   due-date    --received ISO (--days N [--unit wd|cd] | --procedure ID) [--pause FROM/TO ...] [--restart] [--json]
                                                compute an appointment date and explain it
   backup      [--out DIR] [--prune] [--data DIR] [--json]
@@ -29,6 +32,7 @@ const commands: Record<string, Command> = {
   'seed-demo': seedDemoCommand,
   verify: verifyCommand,
   'due-date': dueDateCommand,
+  'verify-licence': verifyLicenceCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

@@ -1,5 +1,11 @@
 import type { Db } from '../db/open-database';
 import { verifyAuditChain } from '../audit/audit-chain';
+import {
+  buildRegisterView,
+  describeRegisterProblem,
+  parseCounterName,
+} from '../../../shared/domain/numbering';
+import { stmt } from '../db/statement-cache';
 
 export interface VerifyReport {
   ok: boolean;
@@ -34,6 +40,51 @@ export function verifyStore(db: Db): VerifyReport {
   } else {
     ok = false;
     lines.push(`audit chain: BROKEN at entry #${chain.brokenSeq} — ${chain.reason}`);
+  }
+  const register = verifyLicenceRegister(db);
+  ok &&= register.ok;
+  lines.push(...register.lines);
+  return { ok, lines };
+}
+
+/** Every series of the licence register: numbers from its start without gap or repeat, counter in step. */
+export function verifyLicenceRegister(db: Db): VerifyReport {
+  const lines: string[] = [];
+  let ok = true;
+  const counters = stmt(db, "SELECT name, last FROM counters WHERE name LIKE 'licence:%'").all() as Array<{
+    name: string;
+    last: number;
+  }>;
+  for (const counter of counters) {
+    const parsed = parseCounterName(counter.name);
+    if (!parsed) continue;
+    const rows = stmt(
+      db,
+      `SELECT l.number AS n, CASE WHEN v.licence_id IS NULL THEN 'issued' ELSE 'void' END AS status, v.reason AS voidReason
+         FROM licences l LEFT JOIN licence_voids v ON v.licence_id = l.id
+         WHERE l.series = ? AND l.year = ? ORDER BY l.number`,
+    ).all(parsed.seriesKey, parsed.year) as Array<{
+      n: number;
+      status: 'issued' | 'void';
+      voidReason: string | null;
+    }>;
+    const goLive = stmt(db, 'SELECT start_number, start_year FROM licence_series WHERE series = ?').get(
+      parsed.seriesKey,
+    ) as { start_number: number; start_year: number | null } | undefined;
+    const start = goLive && goLive.start_year === parsed.year ? goLive.start_number : 1;
+    const view = buildRegisterView(rows, start, counter.last);
+    if (view.isSound) {
+      lines.push(
+        `licence register ${parsed.seriesKey} ${parsed.year}: ok — ${view.issuedCount} issued, ${view.voidCount} void`,
+      );
+    } else {
+      ok = false;
+      for (const problem of view.problems) {
+        lines.push(
+          `licence register ${parsed.seriesKey} ${parsed.year}: FAILED — ${describeRegisterProblem(problem).messageEn}`,
+        );
+      }
+    }
   }
   return { ok, lines };
 }

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from './main';
+import type { CliEnv } from './cli-context';
+import {
+  makeReceiveInput,
+  makeTestBackend,
+  repoRoot,
+  sampleSettings,
+  type TestBackend,
+} from '../../../test/helpers/test-backend';
+import { makeOffice } from '../../../test/helpers/test-users';
+
+function captureEnv(): CliEnv & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    appRoot: repoRoot,
+    version: '0.0.0-test',
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    out,
+    err,
+  };
+}
+
+let t: TestBackend | undefined;
+const dirs: string[] = [];
+afterEach(() => {
+  t?.close();
+  t = undefined;
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A store with one issued licence, made through the API; the backend is closed so the CLI can open it. */
+async function storeWithLicence(): Promise<{ dataDir: string; payload: string }> {
+  t = makeTestBackend({ now: '2026-11-02T09:00:00+07:00' });
+  await t.call('settings.update', sampleSettings);
+  const office = await makeOffice(t);
+  const d = await t.call('dossiers.receive', await makeReceiveInput(t, { procedureId: 'PH-DK' }));
+  const step = async (
+    caller: typeof office.clerk.caller,
+    action: string,
+    input: Record<string, unknown> = {},
+  ) => {
+    const v = await t!.call('workflow.view', { dossierId: d.id });
+    const r = await t!.raw(
+      'workflow.perform',
+      { dossierId: d.id, version: v.version, action, input },
+      caller,
+    );
+    if (!r.ok) throw new Error(`${action}: ${r.error.message}`);
+  };
+  await step(office.leader.caller, 'assign', { assigneeId: String(office.appraiser.id) });
+  const v = await t.call('workflow.view', { dossierId: d.id });
+  const fields = Object.fromEntries(v.licenceFieldSpec.map((f) => [f.key, `Giá trị ${f.label}`]));
+  await t.raw(
+    'workflow.setLicenceFields',
+    { dossierId: d.id, version: v.version, fields },
+    office.appraiser.caller,
+  );
+  await step(office.appraiser.caller, 'propose', { proposal: 'approve', opinion: 'Đủ điều kiện' });
+  await step(office.director.caller, 'approve');
+  await step(office.clerk.caller, 'issue');
+  const payload = (t.backend.ctx.db.prepare('SELECT payload FROM licences').get() as { payload: string })
+    .payload;
+  const dataDir = t.dataDir;
+  t.backend.close();
+  dirs.push(dataDir);
+  return { dataDir, payload };
+}
+
+describe('licence-desk CLI', () => {
+  it('verify checks integrity, the audit chain and the licence register', async () => {
+    const { dataDir } = await storeWithLicence();
+    const env = captureEnv();
+    expect(await runCli(['verify', '--data', dataDir], env)).toBe(0);
+    const text = env.out.join('');
+    expect(text).toMatch(/integrity_check: ok/);
+    expect(text).toMatch(/audit chain: ok/);
+    expect(text).toMatch(/licence register XN-SVHTTDL 2026: ok — 1 issued/);
+    t = undefined;
+  });
+
+  it('verify-licence accepts the issued code and refuses a tampered one', async () => {
+    const { dataDir, payload } = await storeWithLicence();
+    const good = captureEnv();
+    expect(await runCli(['verify-licence', payload, '--data', dataDir], good)).toBe(0);
+    expect(good.out.join('')).toMatch(/^VALID: licence 01\/XN-SVHTTDL/);
+    const [head = '', signature = ''] = payload.split(/\.(?=[^.]*$)/);
+    const body = JSON.parse(Buffer.from(head.replace(/^LD1\./, ''), 'base64url').toString()) as Record<
+      string,
+      string
+    >;
+    const forged = `LD1.${Buffer.from(JSON.stringify({ ...body, holder: 'Người khác' })).toString('base64url')}.${signature}`;
+    const bad = captureEnv();
+    expect(await runCli(['verify-licence', forged, '--data', dataDir], bad)).toBe(3);
+    expect(bad.out.join('')).toMatch(/NOT VALID/);
+    t = undefined;
+  });
+
+  it('due-date explains a date and refuses a receipt time without an offset', async () => {
+    const env = captureEnv();
+    t = makeTestBackend();
+    const dataDir = t.dataDir;
+    t.backend.close();
+    dirs.push(dataDir);
+    expect(
+      await runCli(
+        ['due-date', '--data', dataDir, '--received', '2026-02-13T10:00:00+07:00', '--days', '10', '--json'],
+        env,
+      ),
+    ).toBe(0);
+    expect(JSON.parse(env.out.join(''))).toMatchObject({ countFrom: '2026-02-23', dueDate: '2026-03-06' });
+    const bad = captureEnv();
+    expect(
+      await runCli(['due-date', '--data', dataDir, '--received', '2026-02-13T10:00:00', '--days', '10'], bad),
+    ).toBe(1);
+    expect(bad.err.join('')).toMatch(/múi giờ/);
+    t = undefined;
+  });
+});
