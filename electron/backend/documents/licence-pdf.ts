@@ -1,4 +1,4 @@
-import { rgb } from 'pdf-lib';
+import { StandardFonts, rgb } from 'pdf-lib';
 import { decodeLicencePayload } from '../signing/licence-signature';
 import { embedLicencePayload } from '../signing/licence-pdf-payload';
 import {
@@ -9,7 +9,7 @@ import {
   signatureItems,
 } from './admin-header';
 import { DocumentWriter, mm, nfc } from './document-layout';
-import type { RichText } from './document-layout';
+import type { ParagraphStyle, RichText } from './document-layout';
 import type { FontSet } from './font-set';
 import { LicenceFieldsMissingError, RESERVED_LICENCE_LABELS, licenceSignature } from './licence-template';
 import type {
@@ -136,75 +136,156 @@ export async function buildLicencePdf(
     place: data.place,
     date: data.issueDate,
   });
-  drawDocumentTitle(w, { title, rule: true });
+  drawDocumentTitle(w, { title, rule: true, spaceBefore: 10 });
 
   // Thẩm quyền ban hành: upper case, bold, centred (Phụ lục I; domain.md §5.2).
   const authorityMeasure = (text: string): number => w.measure(text, { bold: true });
   w.paragraph(breakHeading(upper(template.authority.authorityLine), w.contentWidth, authorityMeasure), {
     bold: true,
     align: 'center',
-    spaceBefore: 8,
-    spaceAfter: 6,
+    spaceBefore: 6,
+    spaceAfter: 4,
   });
 
+  const body = bodyParagraphs(template, data, resolve).map((part) => ({
+    ...part,
+    height: w.layoutText(part.text, w.contentWidth, part.style).height,
+  }));
+  const closing = prepareClosing(w, template, data, payloadText, mm(options.qrSizeMm ?? 25));
+  // A licence is a one-page document whenever it can be: take the most generous spacing that still fits
+  // (NĐ 30/2020 Phụ lục I asks ≥ 6 pt between paragraphs; the tighter levels are the fallback), and keep the
+  // generous one when the text needs a second page anyway.
+  const available = w.y - w.bottom;
+  const textHeight = body.reduce((total, part) => total + part.height, 0);
+  const spacing =
+    SPACINGS.find((s) => textHeight + spacingTotal(body, s) + s.closing + closing.height <= available) ??
+    GENEROUS;
+  body.forEach((part, i) => {
+    const space = spacingOf(part.role, spacing);
+    // NĐ 30/2020: the signature must not stand alone on a page; the last clause goes with it.
+    const keepWithNext = i === body.length - 1 ? spacing.closing + closing.height : part.style.keepWithNext;
+    w.paragraph(part.text, {
+      ...part.style,
+      spaceBefore: space.before,
+      spaceAfter: space.after,
+      ...(keepWithNext === undefined ? {} : { keepWithNext }),
+    });
+  });
+  closing.draw(spacing.closing);
+  drawVerificationLines(w, payloadText);
+  embedLicencePayload(w.doc, payloadText);
+  return w.save();
+}
+
+type BodyRole = 'preamble' | 'decision' | 'item' | 'closing';
+
+interface BodyParagraph {
+  readonly role: BodyRole;
+  readonly text: RichText;
+  readonly style: ParagraphStyle;
+}
+
+interface Spacing {
+  /** Above Nơi nhận and the signature. */
+  readonly closing: number;
+  /** After each 'Căn cứ' line and closing clause. */
+  readonly paragraph: number;
+  /** After each numbered field. */
+  readonly item: number;
+  /** Above and below the decision word. */
+  readonly decision: number;
+}
+
+const GENEROUS: Spacing = { closing: 8, paragraph: 6, item: 3, decision: 8 };
+const SPACINGS: readonly Spacing[] = [
+  GENEROUS,
+  { closing: 6, paragraph: 3, item: 2, decision: 6 },
+  { closing: 4, paragraph: 1.5, item: 1, decision: 4 },
+  { closing: 3, paragraph: 0, item: 0, decision: 3 },
+];
+/** Between the text area and the verification lines in the bottom margin. */
+const VERIFICATION_GAP = 5;
+
+function spacingOf(role: BodyRole, spacing: Spacing): { before: number; after: number } {
+  switch (role) {
+    case 'preamble':
+      return { before: 0, after: spacing.paragraph };
+    case 'decision':
+      return { before: spacing.decision, after: spacing.decision };
+    case 'item':
+      return { before: 0, after: spacing.item };
+    case 'closing':
+      return { before: 0, after: spacing.paragraph };
+  }
+}
+
+function spacingTotal(body: readonly BodyParagraph[], spacing: Spacing): number {
+  return body.reduce((total, part) => {
+    const space = spacingOf(part.role, spacing);
+    return total + space.before + space.after;
+  }, 0);
+}
+
+function bodyParagraphs(
+  template: LicenceTemplate,
+  data: LicenceData,
+  resolve: (text: string) => string,
+): BodyParagraph[] {
+  const parts: BodyParagraph[] = [];
+  const indented: ParagraphStyle = { align: 'justify', firstLineIndent: mm(10) };
   // Căn cứ and the considerations read as one sentence: each line ends with ';', the last with ','.
   const preamble = [
     ...template.legalBasis.map((text) => withPrefix(resolve(text), 'Căn cứ ')),
     ...template.considerations.map(resolve),
   ];
-  punctuateSequence(preamble, ';', ',').forEach((line) => {
-    w.paragraph(line, { italic: true, align: 'justify', firstLineIndent: mm(10), spaceAfter: 2 });
+  for (const line of punctuateSequence(preamble, ';', ',')) {
+    parts.push({ role: 'preamble', text: line, style: { ...indented, italic: true } });
+  }
+  parts.push({
+    role: 'decision',
+    text: upper(template.decisionWord),
+    style: { bold: true, align: 'center', size: 14, keepWithNext: 30 },
   });
-
-  w.paragraph(upper(template.decisionWord), {
-    bold: true,
-    align: 'center',
-    size: 14,
-    spaceBefore: 6,
-    spaceAfter: 6,
-    keepWithNext: w.lineHeight() * 2,
-  });
-
   let index = 0;
   for (const field of template.fields) {
     const value = fieldValue(data, field.key);
     if (!hasText(value)) continue;
     index += 1;
     const label = nfc(field.label).trim().replace(/:$/, '');
-    const text: RichText = [{ text: `${index}. ${label}: ` }, { text: nfc(value ?? '').trim() }];
-    w.paragraph(text, { align: 'justify', firstLineIndent: mm(10), spaceAfter: 2 });
+    parts.push({
+      role: 'item',
+      text: [{ text: `${index}. ${label}: ` }, { text: nfc(value ?? '').trim() }],
+      // 'Label: value' items are ragged-right like form fields: justifying a long label followed by a
+      // number or an address stretches the gaps far more than in running text.
+      style: { ...indented, align: 'left' },
+    });
   }
-
   const closing = template.closing.map((text) => nfc(resolve(text)).trim()).filter((t) => t !== '');
   closing.forEach((text, i) => {
-    const isLast = i === closing.length - 1;
     // NĐ 30/2020 Phụ lục I: the body of a document ends with './.'.
+    const isLast = i === closing.length - 1;
     const line = isLast && !text.endsWith('./.') ? `${text.replace(/[.;,]+$/, '')}./.` : text;
-    w.paragraph(line, {
-      align: 'justify',
-      firstLineIndent: mm(10),
-      spaceBefore: i === 0 ? 4 : 0,
-      spaceAfter: 2,
-    });
+    parts.push({ role: 'closing', text: line, style: indented });
   });
+  return parts;
+}
 
-  drawClosingWithQr(w, template, data, payloadText, mm(options.qrSizeMm ?? 25));
-  drawVerificationLine(w, payloadText);
-  embedLicencePayload(w.doc, payloadText);
-  return w.save();
+interface PreparedClosing {
+  readonly height: number;
+  readonly draw: (spaceBefore: number) => void;
 }
 
 /**
  * Nơi nhận (left) and the signature block (right) with their first lines level (Phụ lục I ô 8, ô 9), and the
  * QR code under Nơi nhận, where it does not compete with the seal and signature.
  */
-function drawClosingWithQr(
+function prepareClosing(
   w: DocumentWriter,
   template: LicenceTemplate,
   data: LicenceData,
   payloadText: string,
   qrSize: number,
-): void {
+): PreparedClosing {
   const signatureWidth = w.contentWidth * 0.55;
   const leftWidth = w.contentWidth - signatureWidth;
   const recipients = template.recipients.map((text) => fillPlaceholders(text, data));
@@ -218,40 +299,56 @@ function drawClosingWithQr(
       : licenceSignature(template.authority.issuer, data.signerCapacity).lines;
   const right = w.layoutStack(
     signatureItems(
-      { titleLines: lines, name: nfc(data.signerName).trim(), signatureSpace: mm(24) },
+      { titleLines: lines, name: nfc(data.signerName).trim(), signatureSpace: mm(22) },
       w.baseSize,
     ),
     signatureWidth,
   );
   const matrix = qrMatrix(payloadText);
   const quietZone = (qrSize / matrix.size) * QR_QUIET_ZONE_MODULES;
-  const gap = left.height === 0 ? 0 : Math.max(quietZone, 6);
-  const height = Math.max(left.height + gap + qrSize + quietZone, right.height);
-
-  if (!w.isAtPageTop) w.moveDown(w.lineHeight() * 0.5);
-  w.ensureSpace(height);
-  const top = w.y;
-  w.drawStack(left, w.left, top);
-  w.drawStack(right, w.left + leftWidth, top);
-  drawQrCode(w.page, matrix, w.left, top - left.height - gap, qrSize);
-  w.moveTo(top - height);
+  // The quiet zone above the symbol; below it lies the gap to the bottom margin, which is wider.
+  const gap = left.height === 0 ? 0 : quietZone + 1;
+  const height = Math.max(left.height + gap + qrSize, right.height);
+  return {
+    height,
+    draw: (spaceBefore) => {
+      if (!w.isAtPageTop) w.moveDown(spaceBefore);
+      w.ensureSpace(height);
+      const top = w.y;
+      w.drawStack(left, w.left, top);
+      w.drawStack(right, w.left + leftWidth, top);
+      drawQrCode(w.page, matrix, w.left, top - left.height - gap, qrSize);
+      w.moveTo(top - height);
+    },
+  };
 }
 
 /**
- * The payload text again, in 6 pt at the foot of the page: honest (it is visibly there) and extractable by
- * pdftotext and by a clerk who retypes it, while the QR code serves phones.
+ * The payload text again, in 6 pt in the bottom margin of the last page: honest (it is visibly there) and
+ * extractable by pdftotext, while the QR code serves phones. Kept out of the text area so it never pushes the
+ * signature to a second page; it stays well inside the printable area.
+ *
+ * The code itself is set in Courier, a standard PDF font: monospaced, so it is cut into lines without
+ * measuring, never embedded or subset, and easy for a clerk to retype (0/O, 1/l are distinct).
  */
-function drawVerificationLine(w: DocumentWriter, payloadText: string): void {
-  const block = w.layoutText(`Mã xác thực: ${payloadText}`, w.contentWidth, { size: 6, align: 'left' });
-  const atFoot = w.bottom + block.height;
-  if (w.y - 2 >= atFoot) {
-    w.drawTextBlock(block, w.left, atFoot);
-  } else {
-    w.ensureSpace(block.height + 2);
-    w.moveDown(2);
-    w.drawTextBlock(block, w.left, w.y);
+function drawVerificationLines(w: DocumentWriter, payloadText: string): void {
+  const size = 6;
+  const label = 'Mã xác thực: ';
+  const courier = w.doc.embedStandardFont(StandardFonts.Courier);
+  const charWidth = courier.widthOfTextAtSize('0', size);
+  const labelWidth = w.measure(label, { size });
+  const ascent = w.font('regular').heightAtSize(size, { descender: false });
+  let baseline = w.margins.bottom - VERIFICATION_GAP - ascent;
+  w.drawTextAt(label.trim(), w.left, baseline, { size });
+  let rest = payloadText;
+  let x = w.left + labelWidth;
+  while (rest.length > 0) {
+    const length = Math.max(1, Math.floor((w.right - x) / charWidth));
+    w.page.drawText(rest.slice(0, length), { x, y: baseline, size, font: courier, color: rgb(0, 0, 0) });
+    rest = rest.slice(length);
+    baseline -= w.lineHeight(size);
+    x = w.left;
   }
-  w.moveDown(block.height);
 }
 
 /**
@@ -259,15 +356,13 @@ function drawVerificationLine(w: DocumentWriter, payloadText: string): void {
  * shifts nothing on the page (a reprint lays out exactly like the original) and extracts as text.
  */
 function drawCopyMark(w: DocumentWriter): void {
-  const size = 14;
+  const size = 15;
   const text = 'BẢN SAO';
-  const font = w.font('bold');
   const textWidth = w.measure(text, { size, bold: true });
-  const padX = 8;
-  const padY = 4;
+  const padX = 9;
   const boxWidth = textWidth + 2 * padX;
-  const boxHeight = font.heightAtSize(size) + 2 * padY;
-  const boxTop = w.pageSize.height - mm(5);
+  const boxHeight = size * 1.7;
+  const boxTop = w.pageSize.height - mm(4);
   const x = w.right - boxWidth;
   w.page.drawRectangle({
     x,
@@ -275,14 +370,14 @@ function drawCopyMark(w: DocumentWriter): void {
     width: boxWidth,
     height: boxHeight,
     borderColor: STAMP_RED,
-    borderWidth: 1.5,
+    borderWidth: 1.8,
   });
-  const descent = font.heightAtSize(size) - font.heightAtSize(size, { descender: false });
+  // Centre the capitals (cap height ≈ 0.66 em in a Times face); the hook of 'Ả' rises into the upper half.
   w.page.drawText(nfc(text), {
     x: x + padX,
-    y: boxTop - boxHeight + padY + descent,
+    y: boxTop - boxHeight + (boxHeight - size * 0.66) / 2 - size * 0.04,
     size,
-    font,
+    font: w.font('bold'),
     color: STAMP_RED,
   });
 }

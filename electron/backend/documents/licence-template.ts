@@ -231,7 +231,7 @@ export function defaultLicenceTemplate(
     // Số and ngày cấp sit in the header and the validity in the closing clause; they are not list items.
     fields: procedure.licenceFields
       .filter((f) => !reserved.has(f.key))
-      .map((f) => ({ key: f.key, label: f.label, required: f.required })),
+      .map((f) => ({ key: f.key, label: printLabel(f.label), required: f.required })),
     closing: [
       `{holder} có trách nhiệm thực hiện đúng nội dung ghi trong ${noun.toLocaleLowerCase('vi')} này và ${sectorLaw}.`,
       hasValidity ? `${subject} có hiệu lực đến {validUntil}./.` : `${subject} có hiệu lực kể từ ngày ký./.`,
@@ -242,6 +242,19 @@ export function defaultLicenceTemplate(
         : ['Như trên', superior, `Lưu: VT, ${settings.draftingUnit}`],
     signature: licenceSignature(issuer, settings.signerCapacity ?? 'head'),
   };
+}
+
+/**
+ * The catalogue's labels are written for the input form ('Người đứng đầu (họ và tên)', 'Cơ quan chủ quản (nếu
+ * có)'); the parenthesised hints guide whoever types the value and have no place on the licence itself.
+ */
+export function printLabel(label: string): string {
+  const stripped = nfc(label)
+    .replace(/\s*\([^)]*\)/gu, '')
+    .replace(/\s+,/gu, ',')
+    .replace(/\s{2,}/gu, ' ')
+    .trim();
+  return stripped === '' ? nfc(label).trim() : stripped;
 }
 
 function licenceTitle(procedure: LicenceProcedure): string {
