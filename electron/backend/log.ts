@@ -23,12 +23,16 @@ export function createFileLogger(dataDir: string, alsoStderr = false): Logger {
   };
 }
 
-export function createMemoryLogger(): Logger & { lines: Array<{ level: string; message: string }> } {
-  const lines: Array<{ level: string; message: string }> = [];
-  return {
-    lines,
-    info: (message) => lines.push({ level: 'info', message }),
-    warn: (message) => lines.push({ level: 'warn', message }),
-    error: (message) => lines.push({ level: 'error', message }),
+export interface LogLine {
+  level: string;
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+export function createMemoryLogger(): Logger & { lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const push = (level: string) => (message: string, data?: Record<string, unknown>) => {
+    lines.push(data ? { level, message, data } : { level, message });
   };
+  return { lines, info: push('info'), warn: push('warn'), error: push('error') };
 }

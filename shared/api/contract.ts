@@ -7,6 +7,7 @@ import { dossierContract } from './contracts/dossier-contract';
 import { calendarContract } from './contracts/calendar-contract';
 import { backupContract } from './contracts/backup-contract';
 import { workflowContract } from './contracts/workflow-contract';
+import { documentContract } from './contracts/document-contract';
 import type { MethodSpec } from './contracts/method';
 
 export type { Access, MethodSpec } from './contracts/method';
@@ -17,6 +18,7 @@ export const contract = {
   ...calendarContract,
   ...backupContract,
   ...workflowContract,
+  ...documentContract,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

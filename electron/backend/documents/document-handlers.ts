@@ -1,78 +1,208 @@
+import { createHash } from 'node:crypto';
 import type { Handlers } from '../dispatch';
+import type { BackendContext, CallSession } from '../context';
 import { AppError } from '../../../shared/api/errors';
 import { deadlineUnitLabels } from '../../../shared/api/schemas/procedures';
-import { formSetOn } from '../../../shared/domain/one-stop-forms';
-import { toOfficeIso } from '../../../shared/domain/office-time';
-import { readSettings } from '../settings/settings-repo';
-import { getDossier } from '../dossiers/dossier-repo';
-import { buildReceiptPdf, type ReceiptData } from './receipt-pdf';
+import { formRefOn } from '../../../shared/domain/one-stop-forms';
 import type { DossierDetail } from '../../../shared/api/schemas/dossiers';
-import { appendAudit } from '../audit/audit-chain';
-
-function pdfResult(fileName: string, bytes: Uint8Array) {
-  return { fileName, mimeType: 'application/pdf' as const, base64: Buffer.from(bytes).toString('base64') };
-}
+import { readSettings } from '../settings/settings-repo';
+import { getDossier, type DossierRecord } from '../dossiers/dossier-repo';
+import { recordAudit } from '../audit/record-audit';
+import { officeNow } from '../office-clock';
+import { stmt } from '../db/statement-cache';
+import { licenceOf } from '../workflow/workflow-repo';
+import { buildReceiptPdf, type ReceiptData } from './receipt-pdf';
+import { buildSupplementRequestPdf } from './supplement-request-pdf';
+import { buildRefusalPdf } from './refusal-pdf';
+import { buildApologyPdf } from './apology-pdf';
+import { buildControlSheetPdf } from './control-sheet-pdf';
+import { buildLicencePdf, type LicenceData } from './licence-pdf';
+import type { LicenceTemplate } from './licence-template';
+import {
+  apologyData,
+  controlSheetData,
+  formAgency,
+  FormNotApplicableError,
+  refusalData,
+  supplementRequestData,
+} from './dossier-form-data';
 
 const optional = (value: string | null) => value ?? undefined;
 
+function loadDossier(ctx: BackendContext, dossierId: number): DossierRecord {
+  const record = getDossier(ctx.db, dossierId);
+  if (!record)
+    throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', {
+      logMessage: `dossier ${dossierId} not found`,
+    });
+  return record;
+}
+
+/** Logs the print (audit + print register) and hands the PDF to the transport. */
+function delivered(
+  ctx: BackendContext,
+  session: CallSession,
+  record: DossierRecord,
+  print: { kind: string; fileName: string; bytes: Uint8Array; licenceId?: number; isCopy?: boolean },
+) {
+  const sha256 = createHash('sha256').update(print.bytes).digest('hex');
+  const now = officeNow(ctx).iso;
+  ctx.db
+    .transaction(() => {
+      stmt(
+        ctx.db,
+        `INSERT INTO document_prints (dossier_id, licence_id, kind, printed_at, printed_by, is_copy, sha256)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        record.id,
+        print.licenceId ?? null,
+        print.kind,
+        now,
+        session.actor.name,
+        print.isCopy ? 1 : 0,
+        sha256,
+      );
+      recordAudit(ctx, session, {
+        action: `documents.${print.kind}`,
+        entityType: 'dossier',
+        entityId: record.id,
+        at: now,
+        payload: { code: record.code, sha256, isCopy: print.isCopy ?? false },
+      });
+    })
+    .immediate();
+  return {
+    fileName: print.fileName,
+    mimeType: 'application/pdf' as const,
+    base64: Buffer.from(print.bytes).toString('base64'),
+  };
+}
+
+function receiptData(record: DossierRecord, ctx: BackendContext): ReceiptData {
+  const settings = readSettings(ctx.db);
+  const components = JSON.parse(record.components) as DossierDetail['components'];
+  const agency = formAgency(settings);
+  return {
+    agency: { ...agency, deskName: settings.agency.deskName },
+    formRef: formRefOn('receipt', record.receipt_date),
+    dossierCode: record.code,
+    issuedAt: record.received_at,
+    applicant: {
+      kind: record.applicant_kind,
+      name: record.applicant_name,
+      idNumber: optional(record.applicant_id_number),
+      address: optional(record.applicant_address),
+      phone: optional(record.applicant_phone),
+      email: optional(record.applicant_email),
+    },
+    procedure: { code: optional(record.procedure_code), name: record.procedure_name },
+    components: components
+      .filter((c) => c.isProvided)
+      .map((c) => ({ name: c.name, copies: Math.max(1, c.copies), original: c.isOriginal })),
+    setCount: record.set_count,
+    deadline: { amount: record.deadline_amount, unitLabel: deadlineUnitLabels[record.deadline_unit] },
+    receivedAt: record.received_at,
+    dueAt: record.due_at ?? record.received_at,
+    returnMethod: record.return_method === 'post' ? 'Qua dịch vụ bưu chính' : settings.agency.deskName,
+    register: { book: record.receipt_date.slice(0, 4), entryNo: record.register_entry_no },
+    receiver: { name: record.receiver_name },
+    notes: optional(record.notes),
+  };
+}
+
+const FORM_FILES = {
+  supplementRequest: 'Phieu-yeu-cau-bo-sung',
+  refusal: 'Phieu-tu-choi',
+  apology: 'Phieu-xin-loi-hen-lai',
+  controlSheet: 'Phieu-kiem-soat',
+} as const;
+
 export const documentHandlers = {
   'documents.receipt': async (input, ctx, session) => {
-    const record = getDossier(ctx.db, input.dossierId);
-    if (!record) {
-      throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', {
-        logMessage: `dossier ${input.dossierId} not found`,
+    const record = loadDossier(ctx, input.dossierId);
+    const bytes = await buildReceiptPdf(receiptData(record, ctx), ctx.resources.fonts(), {
+      copies: input.copies,
+    });
+    return delivered(ctx, session, record, {
+      kind: 'receipt',
+      fileName: `Giay-tiep-nhan-${record.code}.pdf`,
+      bytes,
+    });
+  },
+
+  'documents.form': async (input, ctx, session) => {
+    const record = loadDossier(ctx, input.dossierId);
+    const settings = readSettings(ctx.db);
+    const fonts = ctx.resources.fonts();
+    let bytes: Uint8Array;
+    try {
+      switch (input.kind) {
+        case 'supplementRequest':
+          bytes = await buildSupplementRequestPdf(supplementRequestData(ctx.db, record, settings), fonts);
+          break;
+        case 'refusal':
+          bytes = await buildRefusalPdf(refusalData(ctx.db, record, settings), fonts);
+          break;
+        case 'apology':
+          bytes = await buildApologyPdf(apologyData(ctx.db, record, settings), fonts);
+          break;
+        case 'controlSheet':
+          bytes = await buildControlSheetPdf(controlSheetData(ctx.db, record, settings), fonts);
+          break;
+      }
+    } catch (error) {
+      if (error instanceof FormNotApplicableError) {
+        throw new AppError('INVALID_TRANSITION', error.userMessage, {
+          logMessage: `form ${input.kind} not applicable`,
+        });
+      }
+      throw error;
+    }
+    return delivered(ctx, session, record, {
+      kind: input.kind,
+      fileName: `${FORM_FILES[input.kind]}-${record.code}.pdf`,
+      bytes,
+    });
+  },
+
+  'documents.licence': async (input, ctx, session) => {
+    const record = loadDossier(ctx, input.dossierId);
+    const licence = licenceOf(ctx.db, record.id);
+    if (!licence) {
+      throw new AppError('INVALID_TRANSITION', 'Hồ sơ chưa được cấp số giấy phép.', {
+        logMessage: 'no licence to print',
       });
     }
-    const settings = readSettings(ctx.db);
-    const components = JSON.parse(record.components) as DossierDetail['components'];
-    const data: ReceiptData = {
-      agency: {
-        governingBody: settings.agency.governingBody,
-        name: settings.agency.name,
-        deskName: settings.agency.deskName,
-        place: settings.agency.placeName,
-        address: optional(settings.agency.address),
-        phone: optional(settings.agency.phone),
-      },
-      formRef: formSetOn(record.receipt_date).receipt,
-      dossierCode: record.code,
-      issuedAt: record.received_at,
-      applicant: {
-        kind: record.applicant_kind,
-        name: record.applicant_name,
-        idNumber: optional(record.applicant_id_number),
-        address: optional(record.applicant_address),
-        phone: optional(record.applicant_phone),
-        email: optional(record.applicant_email),
-      },
-      procedure: { code: optional(record.procedure_code), name: record.procedure_name },
-      components: components
-        .filter((c) => c.isProvided)
-        .map((c) => ({ name: c.name, copies: Math.max(1, c.copies), original: c.isOriginal })),
-      setCount: record.set_count,
-      deadline: { amount: record.deadline_amount, unitLabel: deadlineUnitLabels[record.deadline_unit] },
-      receivedAt: record.received_at,
-      dueAt: record.due_at ?? record.received_at,
-      returnMethod: record.return_method === 'post' ? 'Qua dịch vụ bưu chính' : settings.agency.deskName,
-      register: { book: record.receipt_date.slice(0, 4), entryNo: record.register_entry_no },
-      receiver: { name: record.receiver_name },
-      notes: optional(record.notes),
+    if (licence.void_reason !== null) {
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `Giấy phép ${licence.formatted} đã bị hủy: ${licence.void_reason}`,
+        {
+          logMessage: 'void licence print refused',
+        },
+      );
+    }
+    const printed = (
+      stmt(ctx.db, 'SELECT count(*) AS n FROM document_prints WHERE licence_id = ?').get(licence.id) as {
+        n: number;
+      }
+    ).n;
+    // What is printed is the snapshot taken when the number was issued; only the BẢN SAO mark can differ.
+    const content = JSON.parse(licence.content) as {
+      template: LicenceTemplate;
+      data: Omit<LicenceData, 'isCopy' | 'qr'>;
     };
-    const bytes = await buildReceiptPdf(data, ctx.resources.fonts(), { copies: input.copies });
-    ctx.db
-      .transaction(() => {
-        appendAudit(ctx.db, {
-          at: toOfficeIso(ctx.clock.now(), settings.office.utcOffsetMinutes),
-          actorId: session.actor.id,
-          actorName: session.actor.name,
-          action: 'documents.receipt',
-          entityType: 'dossier',
-          entityId: String(record.id),
-          payload: { code: record.code, copies: input.copies, bytes: bytes.length },
-          appVersion: ctx.appVersion,
-        });
-      })
-      .immediate();
-    return pdfResult(`Giay-tiep-nhan-${record.code}.pdf`, bytes);
+    const bytes = await buildLicencePdf(
+      content.template,
+      { ...content.data, isCopy: printed > 0, qr: { payloadText: licence.payload } },
+      ctx.resources.fonts(),
+    );
+    return delivered(ctx, session, record, {
+      kind: 'licence',
+      fileName: `Giay-phep-${licence.formatted.replace(/[^\w-]+/g, '-')}.pdf`,
+      bytes,
+      licenceId: licence.id,
+      isCopy: printed > 0,
+    });
   },
-} satisfies Pick<Handlers, 'documents.receipt'>;
+} satisfies Pick<Handlers, 'documents.receipt' | 'documents.form' | 'documents.licence'>;
