@@ -25,7 +25,7 @@ async function step(caller: Caller, dossierId: number, action: string, input: Re
 }
 
 async function pdf(
-  method: 'documents.form' | 'documents.licence',
+  method: 'documents.form' | 'documents.licence' | 'documents.dailyRegister',
   input: Record<string, unknown>,
   caller: Caller,
 ) {
@@ -85,6 +85,27 @@ describe('printed documents of a dossier', () => {
     expect(copy).toContain('BẢN SAO');
     const prints = (await t.call('workflow.view', { dossierId: d.id })).prints;
     expect(prints.filter((p) => p.kind === 'licence').map((p) => p.isCopy)).toEqual([false, true]);
+  });
+
+  it('prints the day register with the audit chain head it witnesses', async () => {
+    await t.call('dossiers.receive', await makeReceiveInput(t));
+    const head = t.backend.ctx.db
+      .prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1')
+      .get() as {
+      seq: number;
+      hash: string;
+    };
+    const text = await pdf('documents.dailyRegister', { date: '2026-11-02' }, office.clerk.caller);
+    expect(text).toContain('BẢN KÊ HỒ SƠ VÀ GIẤY PHÉP TRONG NGÀY');
+    expect(text).toContain('000.00.14.H20-261102-0001');
+    expect(text).toContain(head.hash);
+    expect(text).toContain(`Mục số ${head.seq}`);
+    expect(await t.raw('documents.dailyRegister', { date: '2026-12-01' }, office.clerk.caller)).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'VALIDATION_FAILED' },
+      },
+    );
   });
 
   it('refuses a form that does not apply yet', async () => {

@@ -11,6 +11,8 @@ import { recordAudit } from '../audit/record-audit';
 import { officeNow } from '../office-clock';
 import { stmt } from '../db/statement-cache';
 import { licenceOf } from '../workflow/workflow-repo';
+import { auditHead, verifyAuditChain } from '../audit/audit-chain';
+import { buildDailyRegisterPdf } from './daily-register-pdf';
 import { buildReceiptPdf, type ReceiptData } from './receipt-pdf';
 import { buildSupplementRequestPdf } from './supplement-request-pdf';
 import { buildRefusalPdf } from './refusal-pdf';
@@ -205,4 +207,70 @@ export const documentHandlers = {
       isCopy: printed > 0,
     });
   },
-} satisfies Pick<Handlers, 'documents.receipt' | 'documents.form' | 'documents.licence'>;
+
+  'documents.dailyRegister': async (input, ctx, session) => {
+    const now = officeNow(ctx);
+    const date = input.date ?? now.date;
+    if (date > now.date) {
+      throw new AppError('VALIDATION_FAILED', 'Không thể in bản kê cho một ngày trong tương lai.', {
+        fieldErrors: { date: 'Ngày không được ở tương lai.' },
+      });
+    }
+    const settings = readSettings(ctx.db);
+    const received = stmt(
+      ctx.db,
+      'SELECT code, channel FROM dossiers WHERE receipt_date = ? ORDER BY id',
+    ).all(date) as Array<{
+      code: string;
+      channel: string;
+    }>;
+    const classes = stmt(
+      ctx.db,
+      'SELECT completion_class AS c, count(*) AS n FROM dossiers WHERE completed_date = ? GROUP BY completion_class',
+    ).all(date) as Array<{ c: string | null; n: number }>;
+    const count = (c: string) => classes.find((row) => row.c === c)?.n ?? 0;
+    const licences = stmt(
+      ctx.db,
+      `SELECT l.formatted, l.holder, v.licence_id IS NOT NULL AS is_void FROM licences l
+       LEFT JOIN licence_voids v ON v.licence_id = l.id WHERE substr(l.issued_at, 1, 10) = ? ORDER BY l.id`,
+    ).all(date) as Array<{ formatted: string; holder: string; is_void: number }>;
+    const chain = verifyAuditChain(ctx.db);
+    const bytes = await buildDailyRegisterPdf(
+      {
+        agency: formAgency(settings),
+        date,
+        printedAt: now.iso,
+        received: {
+          total: received.length,
+          online: received.filter((r) => r.channel === 'online').length,
+          codes: received.map((r) => r.code),
+        },
+        resolved: { early: count('early'), onTime: count('on_time'), late: count('late') },
+        licences: licences.map((l) => ({ number: l.formatted, holder: l.holder, isVoid: l.is_void === 1 })),
+        auditHead: auditHead(ctx.db),
+        isChainVerified: chain.ok,
+        preparedBy: session.actor.name,
+      },
+      ctx.resources.fonts(),
+    );
+    const head = auditHead(ctx.db);
+    ctx.db
+      .transaction(() =>
+        recordAudit(ctx, session, {
+          action: 'documents.dailyRegister',
+          entityType: 'register',
+          entityId: date,
+          payload: { printedHead: head, isChainVerified: chain.ok },
+        }),
+      )
+      .immediate();
+    return {
+      fileName: `Ban-ke-ngay-${date}.pdf`,
+      mimeType: 'application/pdf' as const,
+      base64: Buffer.from(bytes).toString('base64'),
+    };
+  },
+} satisfies Pick<
+  Handlers,
+  'documents.receipt' | 'documents.form' | 'documents.licence' | 'documents.dailyRegister'
+>;
