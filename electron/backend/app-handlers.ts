@@ -1,6 +1,7 @@
 import type { Handlers } from './dispatch';
 import { officeDate, toOfficeIso } from '../../shared/domain/office-time';
 import { readSettings } from './settings/settings-repo';
+import { INTEGRITY_ALERT, lastVerification } from './store/weekly-verify';
 
 export const appHandlers = {
   'app.info': async (_input, ctx) => {
@@ -14,6 +15,7 @@ export const appHandlers = {
       now: toOfficeIso(now, settings.office.utcOffsetMinutes),
       today: officeDate(now, settings.office.utcOffsetMinutes),
       firstRun: ctx.bootstrap,
+      integrityAlert: lastVerification(ctx)?.ok === false ? INTEGRITY_ALERT : null,
     };
   },
 } satisfies Pick<Handlers, 'app.info'>;

@@ -12,7 +12,8 @@ import { StartupError } from '../backend/db/startup-error';
 import { createFileLogger } from '../backend/log';
 import { pdfTempDir, registerIpc, sendAppEvent } from './ipc';
 import { acquireDataDirLock, type DataDirLock } from '../backend/store/data-dir-lock';
-import { setBackupProgressSink, startDailyBackups } from '../backend/backup/backup-service';
+import { setBackupProgressSink } from '../backend/backup/backup-service';
+import { startMaintenance } from '../backend/maintenance';
 import { pruneOldPdfs } from './open-pdf';
 import { registerAppSchemeAsPrivileged, serveRendererBundle } from './protocol';
 import { denyAllPermissions, installWebContentsPolicy } from './security';
@@ -113,7 +114,7 @@ function run(): void {
           payload: { jobId: 'backup', done: p.done, total: p.total, label: p.label },
         }),
       );
-      stopBackups = startDailyBackups(backend.ctx);
+      stopBackups = startMaintenance(backend.ctx);
       void pruneOldPdfs(pdfTempDir(app.getPath('temp')), Date.now());
       openWindow();
       app.on('activate', () => {

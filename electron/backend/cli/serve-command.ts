@@ -5,7 +5,7 @@ import type { CliEnv } from './cli-context';
 import { dataDirFrom, openBackend, reportStartupError } from './cli-context';
 import { startWebServer } from '../web/web-server';
 import { acquireDataDirLock, type DataDirLock } from '../store/data-dir-lock';
-import { startDailyBackups } from '../backup/backup-service';
+import { startMaintenance } from '../maintenance';
 
 export async function serveCommand(args: string[], env: CliEnv): Promise<number> {
   const { values } = parseArgs({
@@ -34,7 +34,7 @@ export async function serveCommand(args: string[], env: CliEnv): Promise<number>
     lock?.release();
     return reportStartupError(env, error);
   }
-  const stopBackups = startDailyBackups(backend.ctx);
+  const stopMaintenance = startMaintenance(backend.ctx);
   const server = await startWebServer({ backend, rendererDir, port });
   env.stdout(`Data folder: ${dataDir}\n`);
   env.stdout(`LicenceDesk web edition: ${server.url}\n`);
@@ -44,7 +44,7 @@ export async function serveCommand(args: string[], env: CliEnv): Promise<number>
     process.once('SIGTERM', stop);
   });
   await server.close();
-  stopBackups();
+  stopMaintenance();
   backend.close();
   lock.release();
   return 0;
