@@ -122,6 +122,13 @@ describe('web edition', () => {
     expect(huge.status).toBe(413);
   });
 
+  it('survives a malformed method name', async () => {
+    const res = await request('/api/%E0%A4%A', { method: 'POST', headers: apiHeaders(), body: '{}' });
+    expect(res.status).toBe(404);
+    const after = await request('/api/app.info', { method: 'POST', headers: apiHeaders(), body: '{}' });
+    expect(after.status).toBe(200);
+  });
+
   it('serves the renderer with a strict CSP and never a file outside it', async () => {
     const index = await request('/');
     expect(index.status).toBe(200);

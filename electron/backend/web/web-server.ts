@@ -8,6 +8,8 @@ import { contentTypeFor, readStatic } from './static-files';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/api/content-security-policy';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** A legacy import carries its file (up to 50 MB) as base64 in the JSON body. */
+const LARGE_BODY_METHODS: Record<string, number> = { 'import.dossiers': 72 * 1024 * 1024 };
 
 export interface WebServerOptions {
   backend: Backend;
@@ -81,8 +83,14 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(415, 'Expected application/json', 'text/plain; charset=utf-8');
       }
-      const method = decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? '');
-      readBody(req, MAX_BODY_BYTES)
+      let method: string;
+      try {
+        method = decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? '');
+      } catch {
+        // A malformed escape must not throw out of the request listener (that would end the server).
+        return sendJson(404, { ok: false, error: { code: 'NOT_FOUND', message: 'Không có chức năng này.' } });
+      }
+      readBody(req, LARGE_BODY_METHODS[method] ?? MAX_BODY_BYTES)
         .then(async (raw) => {
           let input: unknown;
           try {
