@@ -8,9 +8,14 @@ import { generateSigningKey } from './licence-signature';
  * half is a file readable only by the office account in `<dataDir>/keys/`, so a copied database or backup
  * cannot sign licences.
  */
-export function activeSigningKey(db: Db, dataDir: string, nowIso: string): { keyId: string; privateKeyPem: string } {
+export function activeSigningKey(
+  db: Db,
+  dataDir: string,
+  nowIso: string,
+): { keyId: string; privateKeyPem: string } {
   const dir = path.join(dataDir, 'keys');
-  const active = db.prepare('SELECT key_id FROM signing_keys WHERE is_active = 1').get() as { key_id: string } | undefined;
+  const active = db.prepare('SELECT key_id FROM signing_keys WHERE is_active = 1').get() as
+    { key_id: string } | undefined;
   if (active) {
     const file = path.join(dir, `licence-signing-${active.key_id}.pem`);
     if (fs.existsSync(file)) return { keyId: active.key_id, privateKeyPem: fs.readFileSync(file, 'utf8') };
@@ -21,11 +26,9 @@ export function activeSigningKey(db: Db, dataDir: string, nowIso: string): { key
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, `licence-signing-${key.keyId}.pem`);
   fs.writeFileSync(file, key.privateKeyPem, { mode: 0o600, flag: 'wx' });
-  db.prepare('INSERT INTO signing_keys (key_id, public_key_pem, created_at, is_active) VALUES (?, ?, ?, 1)').run(
-    key.keyId,
-    key.publicKeyPem,
-    nowIso,
-  );
+  db.prepare(
+    'INSERT INTO signing_keys (key_id, public_key_pem, created_at, is_active) VALUES (?, ?, ?, 1)',
+  ).run(key.keyId, key.publicKeyPem, nowIso);
   return { keyId: key.keyId, privateKeyPem: key.privateKeyPem };
 }
 
