@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { AppShell, Badge, Button, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { roleListLabel } from '../../shared/domain/workflow/roles';
@@ -7,19 +8,25 @@ import { IntakePage } from '../features/intake/IntakePage';
 import { DossierListPage } from '../features/dossiers/DossierListPage';
 import { ProceduresPage } from '../features/procedures/ProceduresPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { DossierPage } from '../features/dossiers/DossierPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
+import { UsersPage } from '../features/users/UsersPage';
 
 interface NavItem {
   page: PageName;
   label: string;
-  hint: string;
   route: Route;
+  /** Shown only to administrators (the backend refuses the calls to anyone else anyway). */
+  isAdminOnly?: boolean;
 }
 
-const navItems: NavItem[] = [
-  { page: 'intake', label: 'Tiếp nhận hồ sơ', hint: 'Alt+1', route: { page: 'intake' } },
-  { page: 'dossiers', label: 'Danh sách hồ sơ', hint: 'Alt+2', route: { page: 'dossiers', dossierId: null } },
-  { page: 'procedures', label: 'Thủ tục hành chính', hint: 'Alt+3', route: { page: 'procedures' } },
-  { page: 'settings', label: 'Cài đặt', hint: 'Alt+4', route: { page: 'settings' } },
+const allNavItems: NavItem[] = [
+  { page: 'intake', label: 'Tiếp nhận hồ sơ', route: { page: 'intake' } },
+  { page: 'dossiers', label: 'Danh sách hồ sơ', route: { page: 'dossiers', dossierId: null } },
+  { page: 'procedures', label: 'Thủ tục hành chính', route: { page: 'procedures' } },
+  { page: 'calendar', label: 'Lịch làm việc', route: { page: 'calendar', year: null } },
+  { page: 'users', label: 'Người dùng', route: { page: 'users' }, isAdminOnly: true },
+  { page: 'settings', label: 'Cài đặt', route: { page: 'settings' } },
 ];
 
 const editionLabels = { electron: 'Máy trạm', web: 'Bản web nội bộ', cli: 'Dòng lệnh' } as const;
@@ -27,6 +34,8 @@ const editionLabels = { electron: 'Máy trạm', web: 'Bản web nội bộ', cl
 export function AppLayout() {
   const route = useRoute();
   const { info, settings, user, logout } = useAppContext();
+  const isAdmin = user.roles.includes('admin');
+  const navItems = useMemo(() => allNavItems.filter((item) => isAdmin || !item.isAdminOnly), [isAdmin]);
 
   // Clerks switch screens all day; Alt+digit works even while typing in a field.
   useHotkeys(
@@ -67,7 +76,7 @@ export function AppLayout() {
 
       <AppShell.Navbar p="xs" aria-label="Chức năng">
         <Stack gap={2} style={{ flex: 1 }}>
-          {navItems.map((item) => (
+          {navItems.map((item, index) => (
             <NavLink
               key={item.page}
               href={routeHref(item.route)}
@@ -76,7 +85,7 @@ export function AppLayout() {
               aria-current={route.page === item.page ? 'page' : undefined}
               rightSection={
                 <Kbd size="xs" style={{ opacity: 0.6 }}>
-                  {item.hint}
+                  Alt+{index + 1}
                 </Kbd>
               }
             />
@@ -89,8 +98,13 @@ export function AppLayout() {
 
       <AppShell.Main>
         {route.page === 'intake' && <IntakePage />}
-        {route.page === 'dossiers' && <DossierListPage dossierId={route.dossierId} />}
+        {route.page === 'dossiers' && <DossierListPage isHidden={route.dossierId !== null} />}
+        {route.page === 'dossiers' && route.dossierId !== null && (
+          <DossierPage key={route.dossierId} dossierId={route.dossierId} />
+        )}
         {route.page === 'procedures' && <ProceduresPage />}
+        {route.page === 'calendar' && <CalendarPage year={route.year} />}
+        {route.page === 'users' && <UsersPage />}
         {route.page === 'settings' && <SettingsPage />}
       </AppShell.Main>
     </AppShell>

@@ -6,6 +6,8 @@ export type Route =
   | { page: 'intake' }
   | { page: 'dossiers'; dossierId: number | null }
   | { page: 'procedures' }
+  | { page: 'calendar'; year: number | null }
+  | { page: 'users' }
   | { page: 'settings' };
 
 export type PageName = Route['page'];
@@ -14,6 +16,8 @@ const slugs: Record<PageName, string> = {
   intake: 'tiep-nhan',
   dossiers: 'ho-so',
   procedures: 'thu-tuc',
+  calendar: 'lich-lam-viec',
+  users: 'nguoi-dung',
   settings: 'cai-dat',
 };
 
@@ -26,6 +30,12 @@ export function parseRoute(hash: string): Route {
     }
     case slugs.procedures:
       return { page: 'procedures' };
+    case slugs.calendar: {
+      const year = Number(param);
+      return { page: 'calendar', year: Number.isInteger(year) && year >= 2000 && year < 2200 ? year : null };
+    }
+    case slugs.users:
+      return { page: 'users' };
     case slugs.settings:
       return { page: 'settings' };
     default:
@@ -35,6 +45,7 @@ export function parseRoute(hash: string): Route {
 
 export function routeHref(route: Route): string {
   if (route.page === 'dossiers' && route.dossierId !== null) return `#/${slugs.dossiers}/${route.dossierId}`;
+  if (route.page === 'calendar' && route.year !== null) return `#/${slugs.calendar}/${route.year}`;
   return `#/${slugs[route.page]}`;
 }
 

@@ -7,10 +7,12 @@ import { notifyError, notifySuccess } from './notify';
 interface ReceiptButtonsProps {
   dossierId: number;
   firstButtonRef?: Ref<HTMLButtonElement>;
+  /** Where printing is not the main task (the dossier page), both buttons stay secondary. */
+  isSecondary?: boolean;
 }
 
 /** Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01): one copy, or the two liên the desk keeps and hands out. */
-export function ReceiptButtons({ dossierId, firstButtonRef }: ReceiptButtonsProps) {
+export function ReceiptButtons({ dossierId, firstButtonRef, isSecondary = false }: ReceiptButtonsProps) {
   const [printing, setPrinting] = useState<1 | 2 | null>(null);
 
   async function print(copies: 1 | 2) {
@@ -30,6 +32,7 @@ export function ReceiptButtons({ dossierId, firstButtonRef }: ReceiptButtonsProp
     <Group gap="xs">
       <Button
         ref={firstButtonRef}
+        variant={isSecondary ? 'default' : 'filled'}
         onClick={() => void print(1)}
         loading={printing === 1}
         disabled={printing !== null}

@@ -84,3 +84,23 @@ const numberFormat = new Intl.NumberFormat('vi-VN');
 export function formatCount(value: number): string {
   return numberFormat.format(value);
 }
+
+/**
+ * What a clerk types into a date box -> 'YYYY-MM-DD', or null: '5/3/2026', '05/03/2026', '5-3-2026', '5.3.2026'
+ * (day first, as Vietnamese dates are written) and ISO '2026-03-05'. Used as Mantine's `dateParser`, whose
+ * default reads the month first.
+ */
+export function parseViDate(text: string): string | null {
+  const value = text.trim();
+  let y: number;
+  let m: number;
+  let d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  const vi = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (vi) [d, m, y] = [Number(vi[1]), Number(vi[2]), Number(vi[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -158,11 +158,26 @@ export interface Account {
 
 export interface PreparedOffice {
   admin: Account;
+  /** Tiếp nhận, văn thư: receives dossiers, issues licence numbers, returns results. */
   clerk: Account;
+  /** Lãnh đạo phòng: assigns dossiers to appraisers. */
+  leader: Account;
+  /** Chuyên viên thẩm định. */
+  appraiser: Account;
+  /** Lãnh đạo Sở: signs (approves or refuses). */
+  director: Account;
 }
 
 interface FirstRunInfo {
   firstRun: { username: string; temporaryPassword: string } | null;
+}
+
+/** A session for test setup through the API (never for the behaviour under test). */
+export async function apiLogin(
+  edition: WebEdition,
+  account: Pick<Account, 'username' | 'password'>,
+): Promise<string> {
+  return login(edition, account.username, account.password);
 }
 
 async function login(edition: WebEdition, username: string, password: string): Promise<string> {
@@ -188,7 +203,8 @@ async function loginReplacingPassword(
 
 /**
  * What an administrator does on day one, through the API: replace the one-time admin password, enter the
- * agency's settings (keeping the backend's defaults for office hours and workflow) and create a desk clerk.
+ * agency's settings (keeping the backend's defaults for office hours and workflow) and create the staff: a desk
+ * clerk, a unit leader, an appraiser and a director, each with only their own role and a password of their own.
  * For tests that are not about the first run; the first-run spec does all of it through the UI.
  */
 export async function prepareOffice(edition: WebEdition): Promise<PreparedOffice> {
@@ -222,19 +238,38 @@ export async function prepareOffice(edition: WebEdition): Promise<PreparedOffice
     adminSession,
   );
 
-  const clerk: Account = { username: 'mai.tt', password: 'một cửa Bắc Ninh 2026', fullName: 'Trần Thị Mai' };
   const temporaryPassword = 'tạm thời 0123456789';
-  await edition.call(
-    'users.create',
-    {
-      username: clerk.username,
-      fullName: clerk.fullName,
-      title: 'Chuyên viên',
-      roles: ['clerk'],
-      temporaryPassword,
-    },
-    adminSession,
-  );
-  await loginReplacingPassword(edition, clerk.username, temporaryPassword, clerk.password);
-  return { admin, clerk };
+  const createAccount = async (account: Account, title: string, roles: string[]): Promise<Account> => {
+    await edition.call(
+      'users.create',
+      { username: account.username, fullName: account.fullName, title, roles, temporaryPassword },
+      adminSession,
+    );
+    await loginReplacingPassword(edition, account.username, temporaryPassword, account.password);
+    return account;
+  };
+  // The people of one dossier's life, each with only their own role (issue 4: three or more different users).
+  const [clerk, leader, appraiser, director] = await Promise.all([
+    createAccount(
+      { username: 'mai.tt', password: 'một cửa Bắc Ninh 2026', fullName: 'Trần Thị Mai' },
+      'Chuyên viên',
+      ['clerk'],
+    ),
+    createAccount(
+      { username: 'binh.tv', password: 'trưởng phòng Bắc Ninh 2026', fullName: 'Trần Văn Bình' },
+      'Trưởng phòng Quản lý Báo chí, Xuất bản',
+      ['unit_leader'],
+    ),
+    createAccount(
+      { username: 'hoa.lt', password: 'thẩm định Bắc Ninh 2026', fullName: 'Lê Thị Hoà' },
+      'Chuyên viên',
+      ['appraiser'],
+    ),
+    createAccount(
+      { username: 'hung.nv', password: 'giám đốc Bắc Ninh 2026', fullName: 'Nguyễn Văn Hùng' },
+      'Giám đốc',
+      ['director'],
+    ),
+  ]);
+  return { admin, clerk, leader, appraiser, director };
 }

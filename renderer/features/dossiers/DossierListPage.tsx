@@ -10,7 +10,6 @@ import { useApiQuery } from '../../api/use-api-query';
 import { navigate } from '../../app/routes';
 import { formatCount } from '../../lib/format';
 import { procedureFilter, procedureOptions } from '../procedures/procedure-options';
-import { DossierDetailDrawer } from './DossierDetailDrawer';
 import { DossierTable } from './DossierTable';
 import type { ListFilters } from './use-dossier-pages';
 
@@ -24,7 +23,17 @@ function isStatus(value: string | null): value is DossierStatus {
   return value !== null && (dossierStatuses as readonly string[]).includes(value);
 }
 
-export function DossierListPage({ dossierId }: { dossierId: number | null }) {
+/**
+ * The list stays mounted (hidden) while a dossier page is open, so the clerk comes back to the same search;
+ * its rows are fetched again on return, since the dossier may have moved on meanwhile.
+ */
+export function DossierListPage({ isHidden }: { isHidden: boolean }) {
+  const [wasHidden, setWasHidden] = useState(isHidden);
+  const [refreshCount, setRefreshCount] = useState(0);
+  if (wasHidden !== isHidden) {
+    setWasHidden(isHidden);
+    if (!isHidden) setRefreshCount((n) => n + 1);
+  }
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<DossierStatus | null>(null);
   const [procedureId, setProcedureId] = useState<string | null>(null);
@@ -48,7 +57,11 @@ export function DossierListPage({ dossierId }: { dossierId: number | null }) {
   const onTotal = useCallback((value: number | null) => setTotal(value), []);
 
   return (
-    <Stack gap="sm" h="calc(100dvh - var(--app-shell-header-height, 52px) - 2 * var(--mantine-spacing-md))">
+    <Stack
+      gap="sm"
+      display={isHidden ? 'none' : undefined}
+      h="calc(100dvh - var(--app-shell-header-height, 52px) - 2 * var(--mantine-spacing-md))"
+    >
       <Group justify="space-between" align="flex-end">
         <Title order={3}>Danh sách hồ sơ</Title>
         <Text size="sm" c="dimmed" aria-live="polite">
@@ -94,15 +107,11 @@ export function DossierListPage({ dossierId }: { dossierId: number | null }) {
       </Group>
       {/* Keyed by the filters: a new search starts a new paging session from the newest dossier. */}
       <DossierTable
-        key={filterKey}
+        key={`${filterKey}#${refreshCount}`}
         filters={filters}
         hasFilters={hasFilters}
         onOpen={onOpen}
         onTotal={onTotal}
-      />
-      <DossierDetailDrawer
-        dossierId={dossierId}
-        onClose={() => navigate({ page: 'dossiers', dossierId: null })}
       />
     </Stack>
   );

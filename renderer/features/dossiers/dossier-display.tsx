@@ -1,5 +1,6 @@
 import { Badge, Text, type MantineColor } from '@mantine/core';
 import type { DossierRow } from '../../../shared/api/schemas/dossiers';
+import { pausedStatusLabel } from '../../../shared/domain/deadline/on-time';
 import { dossierStatusLabels, type DossierStatus } from '../../../shared/domain/dossier-status';
 
 const statusColors: Record<DossierStatus, MantineColor> = {
@@ -25,6 +26,8 @@ export function StatusBadge({ status }: { status: DossierStatus }) {
 interface DaysLeftView {
   label: string;
   color: MantineColor;
+  /** The full wording where the cell is too narrow for it. */
+  title?: string;
 }
 
 /**
@@ -33,12 +36,18 @@ interface DaysLeftView {
  * because it also knows the due hour.
  */
 export function daysLeftView(
-  row: Pick<DossierRow, 'workingDaysLeft' | 'timeliness' | 'status'>,
+  row: Pick<DossierRow, 'workingDaysLeft' | 'timeliness' | 'status'> &
+    Partial<Pick<DossierRow, 'pausedWorkingDays'>>,
   dueSoonWorkingDays: number,
 ): DaysLeftView {
   const { workingDaysLeft: n, timeliness } = row;
-  if (timeliness === 'paused' || row.status === 'awaiting_supplement')
-    return { label: 'Tạm dừng', color: 'gray' };
+  if (timeliness === 'paused' || row.status === 'awaiting_supplement') {
+    // Never an invented date while the clock stands: how long it has stood (issue 3 §5).
+    const paused = row.pausedWorkingDays ?? null;
+    return paused === null
+      ? { label: 'Tạm dừng', color: 'gray', title: 'Tạm dừng – chờ bổ sung' }
+      : { label: `Tạm dừng (${paused} ngày)`, color: 'gray', title: pausedStatusLabel(paused) };
+  }
   if (timeliness === 'early') return { label: 'Trước hạn', color: 'green' };
   if (timeliness === 'on_time') return { label: 'Đúng hạn', color: 'green' };
   if (timeliness === 'late') return { label: 'Trễ hạn', color: 'red' };
@@ -52,12 +61,19 @@ export function daysLeftView(
 }
 
 export function DaysLeft(props: {
-  row: Pick<DossierRow, 'workingDaysLeft' | 'timeliness' | 'status'>;
+  row: Pick<DossierRow, 'workingDaysLeft' | 'timeliness' | 'status'> &
+    Partial<Pick<DossierRow, 'pausedWorkingDays'>>;
   dueSoon: number;
 }) {
   const view = daysLeftView(props.row, props.dueSoon);
   return (
-    <Text size="sm" fw={600} c={view.color === 'gray' ? 'dimmed' : `${view.color}.8`} data-color={view.color}>
+    <Text
+      size="sm"
+      fw={600}
+      c={view.color === 'gray' ? 'dimmed' : `${view.color}.8`}
+      data-color={view.color}
+      title={view.title}
+    >
       {view.label}
     </Text>
   );

@@ -87,9 +87,18 @@ export function IntakeResult({ dossier, onNext }: IntakeResultProps) {
 
         <Group justify="space-between">
           <ReceiptButtons dossierId={dossier.id} firstButtonRef={printRef} />
-          <Button variant="light" onClick={onNext}>
-            Tiếp nhận hồ sơ khác
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              component="a"
+              href={routeHref({ page: 'dossiers', dossierId: dossier.id })}
+            >
+              Mở hồ sơ
+            </Button>
+            <Button variant="light" onClick={onNext}>
+              Tiếp nhận hồ sơ khác
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </Paper>

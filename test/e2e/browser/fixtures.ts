@@ -5,11 +5,14 @@ import {
   type PreparedOffice,
   type WebEdition,
 } from '../../helpers/web-edition';
-import { DossierDetail } from '../pages/dossier-detail';
+import { AppShell } from '../pages/app-shell';
+import { CalendarPage } from '../pages/calendar-page';
 import { DossierListPage } from '../pages/dossier-list-page';
+import { DossierPage } from '../pages/dossier-page';
 import { IntakePage } from '../pages/intake-page';
 import { ChangePasswordPage, LoginPage } from '../pages/login-page';
 import { SetupPage } from '../pages/setup-page';
+import { UsersPage } from '../pages/users-page';
 
 interface Pages {
   login: LoginPage;
@@ -17,7 +20,10 @@ interface Pages {
   setup: SetupPage;
   intake: IntakePage;
   list: DossierListPage;
-  detail: DossierDetail;
+  dossier: DossierPage;
+  shell: AppShell;
+  calendar: CalendarPage;
+  users: UsersPage;
 }
 
 interface TestFixtures {
@@ -44,7 +50,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker', timeout: 60_000 },
   ],
-  office: [async ({ webEdition }, use) => use(await prepareOffice(webEdition)), { scope: 'worker' }],
+  office: [
+    async ({ webEdition }, use) => use(await prepareOffice(webEdition)),
+    { scope: 'worker', timeout: 30_000 },
+  ],
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   freshWebEdition: async ({}, use) => {
     const edition = await startWebEdition();
@@ -65,7 +74,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       setup: new SetupPage(page),
       intake: new IntakePage(page),
       list: new DossierListPage(page),
-      detail: new DossierDetail(page),
+      dossier: new DossierPage(page),
+      shell: new AppShell(page),
+      calendar: new CalendarPage(page),
+      users: new UsersPage(page),
     });
   },
 });

@@ -26,7 +26,7 @@ function receiptDatePattern(ddmmyyyy: string): RegExp {
 test('first-run setup, then a clerk receives a dossier with the keyboard only and prints its receipt', async ({
   page,
   freshWebEdition,
-  pages: { login, changePassword, setup, intake, list, detail },
+  pages: { login, changePassword, setup, intake, list, dossier },
 }, testInfo) => {
   await page.goto(freshWebEdition.url);
 
@@ -84,9 +84,9 @@ test('first-run setup, then a clerk receives a dossier with the keyboard only an
 
   await test.step('open it and download the receipt', async () => {
     await list.open(code);
-    await detail.expectOpen(code);
-    await expect(detail.applicant).toHaveText(applicant.name);
-    const download = await detail.downloadReceipt();
+    await dossier.expectOpen(code);
+    await expect(dossier.applicant).toHaveText(applicant.name);
+    const download = await dossier.downloadReceipt();
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     const file = testInfo.outputPath('receipt.pdf');
     await download.saveAs(file);

@@ -4,10 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import {
+  apiLogin,
   prepareOffice,
   repoRoot,
   startWebEdition,
   testAgency,
+  type PreparedOffice,
   type WebEdition,
 } from '../../helpers/web-edition';
 import { expect, test } from './fixtures';
@@ -18,14 +20,73 @@ const demoCount = Number(process.env.SCREENSHOT_DEMO_COUNT ?? 2000);
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to regenerate docs/screenshots');
 test.use({ viewport: { width: 1440, height: 900 } });
 
+interface AppraiserRow {
+  id: number;
+  fullName: string;
+}
+
+/** Assign, request a supplement, receive it, enter the licence content and propose — through the API. */
+async function advanceDossier(edition: WebEdition, office: PreparedOffice, dossierId: number): Promise<void> {
+  const leader = await apiLogin(edition, office.leader);
+  const appraiser = await apiLogin(edition, office.appraiser);
+  const perform = async (session: string, action: string, input: Record<string, unknown> = {}) => {
+    const view = await edition.call<{ version: number }>('workflow.view', { dossierId }, session);
+    await edition.call('workflow.perform', { dossierId, version: view.version, action, input }, session);
+  };
+  const appraisers = await edition.call<AppraiserRow[]>('workflow.appraisers', {}, leader);
+  const assignee = appraisers.find((a) => a.fullName === office.appraiser.fullName);
+  await perform(leader, 'assign', {
+    assigneeId: String(assignee?.id),
+    note: 'Đề nghị thẩm định trong 5 ngày.',
+  });
+  await perform(appraiser, 'requestSupplement', {
+    reason: 'Bản thảo chưa đóng dấu giáp lai của tổ chức đề nghị cấp phép.',
+    missingComponents: ['Bản thảo tài liệu có đóng dấu giáp lai'],
+  });
+  await perform(appraiser, 'receiveSupplement', { note: 'Người nộp bổ sung trực tiếp tại Bộ phận Một cửa.' });
+  const view = await edition.call<{
+    version: number;
+    licenceFieldSpec: Array<{ key: string; required: boolean }>;
+  }>('workflow.view', { dossierId }, appraiser);
+  const sample: Record<string, string> = {
+    organizationName: 'Công ty TNHH Sách Đặng Hòa',
+    organizationAddress: 'Số 25 đường Nguyễn Gia Thiều, phường Suối Hoa, thành phố Bắc Ninh',
+    documentTitle: 'Kỷ yếu 30 năm thành lập Công ty TNHH Sách Đặng Hòa',
+    documentForm: 'In',
+    pageCount: '120 trang',
+    language: 'Tiếng Việt',
+    purpose: 'Tặng cán bộ, nhân viên và đối tác; không kinh doanh',
+  };
+  await edition.call(
+    'workflow.setLicenceFields',
+    {
+      dossierId,
+      version: view.version,
+      fields: Object.fromEntries(
+        view.licenceFieldSpec.filter((f) => f.key in sample).map((f) => [f.key, sample[f.key] ?? '']),
+      ),
+    },
+    appraiser,
+  );
+  await perform(appraiser, 'propose', {
+    proposal: 'approve',
+    opinion: 'Hồ sơ đầy đủ, nội dung tài liệu phù hợp; đề nghị cấp giấy phép.',
+  });
+}
+
 test('README screenshots', async ({
   page,
-  pages: { login, changePassword, setup, intake, list, detail },
+  pages: { login, changePassword, setup, intake, list, dossier, shell, calendar, users },
 }, testInfo) => {
   test.setTimeout(5 * 60_000);
   mkdirSync(outDir, { recursive: true });
-  const shot = (name: string, fullPage = false) =>
-    page.screenshot({ path: path.join(outDir, name), animations: 'disabled', fullPage });
+  const shot = async (name: string, fullPage = false) => {
+    // Toasts from an earlier step ("Đã tải giấy tiếp nhận") are not part of the screen being shown.
+    const toasts = page.locator('.mantine-Notification-root');
+    for (const close of await toasts.getByRole('button').all()) await close.click();
+    await expect(toasts).toHaveCount(0);
+    await page.screenshot({ path: path.join(outDir, name), animations: 'disabled', fullPage });
+  };
 
   let edition: WebEdition | undefined;
   try {
@@ -84,18 +145,68 @@ test('README screenshots', async ({
     await shot('dossier-list.png');
 
     await list.open(code);
-    await detail.expectOpen(code);
+    await dossier.expectOpen(code);
+    const dossierId = dossier.dossierId();
+    await page.mouse.move(0, 0);
     await shot('dossier-detail.png');
-    const download = await detail.downloadReceipt();
+    const download = await dossier.downloadReceipt();
 
     const pdf = testInfo.outputPath('receipt.pdf');
     await download.saveAs(pdf);
     execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, path.join(outDir, 'receipt')]);
-    await detail.close();
+    await dossier.backToList();
 
     await page.getByRole('link', { name: /Thủ tục hành chính/ }).click();
     await expect(page.getByTestId('procedure-row').first()).toBeVisible();
     await shot('procedures.png');
+
+    // The same dossier after appraisal (set up through the API), as the director sees it before signing.
+    await advanceDossier(edition, office, dossierId);
+    await shell.logout();
+    await login.login(office.director.username, office.director.password);
+    await page.goto(`${edition.baseUrl}#/ho-so/${dossierId}`);
+    await dossier.expectOpen(code);
+    await expect(dossier.actionButton('Phê duyệt')).toBeVisible();
+    await page.mouse.move(0, 0);
+    await shot('dossier-timeline.png');
+    await dossier.tab('Thời hạn');
+    await expect(dossier.ledger).toBeVisible();
+    await shot('dossier-ledger.png');
+    await dossier.tab('Nội dung giấy phép');
+    await shot('dossier-licence-fields.png');
+    const refuse = await dossier.startAction('Từ chối', 'Từ chối giải quyết');
+    const reasons = refuse.getByRole('combobox', { name: 'Lý do từ chối' });
+    await reasons.fill(
+      'Tài liệu có nội dung quảng cáo thương mại, không thuộc diện xuất bản không kinh doanh',
+    );
+    await reasons.press('Enter');
+    await reasons.press('Tab');
+    await shot('dossier-action.png');
+    await page.keyboard.press('Escape');
+    await expect(refuse).toBeHidden();
+    await shell.logout();
+
+    // The administrator's screens: the working calendar (and a change's preview), the accounts.
+    await login.login(office.admin.username, office.admin.password);
+    await calendar.goto();
+    await page.mouse.move(0, 0);
+    await shot('calendar.png');
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const workdays = await page
+      .locator('[data-testid="calendar-year"] button[data-kind="workday"]')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-date') ?? ''));
+    const workday = workdays.find((date) => date > today);
+    if (workday) {
+      await calendar.addDayOff(workday, 'Nghỉ đột xuất (ví dụ)', 'Thông báo 123/TB-UBND');
+      await calendar.preview
+        .getByRole('textbox', { name: 'Lý do thay đổi' })
+        .fill('Ủy ban nhân dân tỉnh cho nghỉ');
+      await shot('calendar-preview.png');
+      await calendar.preview.getByRole('button', { name: 'Hủy' }).click();
+    }
+    await users.goto();
+    await page.mouse.move(0, 0);
+    await shot('users.png');
   } finally {
     await edition?.stop();
   }

@@ -13,7 +13,10 @@ export class DossierListPage {
   }
 
   async goto(): Promise<void> {
-    await this.page.getByRole('link', { name: /Danh sách hồ sơ/ }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Chức năng' })
+      .getByRole('link', { name: /^Danh sách hồ sơ/ })
+      .click();
     await expect(this.search).toBeVisible();
     await expect(this.total).not.toHaveText('…');
   }

@@ -45,7 +45,10 @@ export class IntakePage {
   }
 
   async goto(): Promise<void> {
-    await this.page.getByRole('link', { name: /Tiếp nhận hồ sơ/ }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Chức năng' })
+      .getByRole('link', { name: /^Tiếp nhận hồ sơ/ })
+      .click();
     await expect(this.procedure).toBeVisible();
   }
 
@@ -107,6 +110,27 @@ export class IntakePage {
     const code = (await this.resultCode.textContent())?.trim() ?? '';
     const dueDate = (await this.resultDueDate.textContent())?.trim() ?? '';
     return { code, dueDate };
+  }
+
+  /** Receives one dossier for the non-commercial publishing procedure (10 working days), with the mouse. */
+  async receivePublishingDossier(applicant: Applicant): Promise<{ code: string; dueDate: string }> {
+    await this.goto();
+    await this.chooseProcedureByTyping(
+      'xuat ban tai lieu',
+      /Cấp giấy phép xuất bản tài liệu không kinh doanh/,
+    );
+    await this.applicantName.fill(applicant.name);
+    if (applicant.idNumber) await this.idNumber.fill(applicant.idNumber);
+    if (applicant.address) await this.address.fill(applicant.address);
+    await this.tickAllComponents();
+    await expect(this.duePreview).toContainText('Hẹn trả:');
+    await this.submitButton.click();
+    return this.expectReceived();
+  }
+
+  /** From the result panel to the dossier's own page. */
+  async openReceived(): Promise<void> {
+    await this.result.getByRole('link', { name: 'Mở hồ sơ' }).click();
   }
 
   async startAnother(): Promise<void> {
