@@ -14,12 +14,16 @@ import { deadlineSection } from './sections/deadline-section';
 import { searchSection } from './sections/search-section';
 import { documentSection } from './sections/document-section';
 import { memorySection } from './sections/memory-section';
+import { statisticsSection } from './statistics-bench';
+import { importSection } from './import-bench';
 
 const SECTIONS: Record<string, (b: BenchContext) => Promise<void>> = {
   store: storeSection,
   deadlines: deadlineSection,
   search: searchSection,
   documents: documentSection,
+  statistics: statisticsSection,
+  import: importSection,
   memory: memorySection,
 };
 

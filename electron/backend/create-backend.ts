@@ -19,6 +19,8 @@ import { authHandlers } from './auth/auth-handlers';
 import { userHandlers } from './auth/user-handlers';
 import { backupHandlers } from './backup/backup-handlers';
 import { workflowHandlers } from './workflow/workflow-handlers';
+import { importHandlers } from './import/import-handlers';
+import { statisticsHandlers } from './statistics/statistics-handlers';
 import { LoginThrottle, SessionStore } from './auth/session-store';
 import { ensureBootstrapAdmin } from './auth/bootstrap-admin';
 
@@ -46,6 +48,8 @@ export const handlers: Handlers = {
   ...userHandlers,
   ...backupHandlers,
   ...workflowHandlers,
+  ...importHandlers,
+  ...statisticsHandlers,
 };
 
 export function createBackend(options: BackendOptions): Backend {

@@ -8,6 +8,8 @@ import { calendarContract } from './contracts/calendar-contract';
 import { backupContract } from './contracts/backup-contract';
 import { workflowContract } from './contracts/workflow-contract';
 import { documentContract } from './contracts/document-contract';
+import { importContract } from './contracts/import-contract';
+import { statisticsContract } from './contracts/statistics-contract';
 import type { MethodSpec } from './contracts/method';
 
 export type { Access, MethodSpec } from './contracts/method';
@@ -19,6 +21,8 @@ export const contract = {
   ...backupContract,
   ...workflowContract,
   ...documentContract,
+  ...importContract,
+  ...statisticsContract,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

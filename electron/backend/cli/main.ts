@@ -6,6 +6,8 @@ import { dueDateCommand } from './due-date-command';
 import { verifyLicenceCommand } from './verify-licence-command';
 import { backupCommand } from './backup-command';
 import { restoreCommand } from './restore-command';
+import { reportCommand } from './report-command';
+import { importCommand } from './import-command';
 
 const USAGE = `licence-desk <command> [options]
 
@@ -21,6 +23,10 @@ Commands:
                                                verified backup (SHA-256 manifest, audit head); retention
                                                in the configured folder, or with --prune
   restore     FILE [--into DIR] [--data DIR]   verify a backup and restore it into a fresh folder
+  report      --from YYYY-MM-DD --to YYYY-MM-DD --format json|xlsx|pdf --out FILE [--data DIR]
+                                               Biểu 06/VPCP/KSTT for a period
+  import      FILE.csv|FILE.xlsx [--dry-run] [--skip-invalid] [--json] [--quiet] [--data DIR]
+                                               import past dossiers (check with --dry-run first)
 
 Every command accepts --data DIR (or LICENCE_DESK_DATA) to choose the data folder.
 `;
@@ -35,6 +41,8 @@ const commands: Record<string, Command> = {
   'verify-licence': verifyLicenceCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  report: reportCommand,
+  import: importCommand,
 };
 
 export async function runCli(argv: string[], env: CliEnv = defaultCliEnv()): Promise<number> {

@@ -99,7 +99,7 @@ describe('openDatabase', () => {
       )
       .all() as Array<{ name: string; sql: string }>;
     expect(tables.length).toBeGreaterThan(5);
-    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT\s*$/);
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(\s*,\s*WITHOUT ROWID)?\s*$/);
     db.close();
   });
 });

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-database';
 import type { Settings } from '../../../shared/api/schemas/settings';
 import { formatDossierCode } from '../../../shared/domain/dossier-code';
+import { parseIsoDate } from '../../../shared/domain/calendar';
 import { foldVietnamese } from '../../../shared/domain/text-fold';
 import { officeDate, toOfficeIso } from '../../../shared/domain/office-time';
 import type { DossierStatus } from '../../../shared/domain/dossier-status';
@@ -187,7 +188,9 @@ function insertOne(
     register_entry_no: takeNext(db, `register:${day.slice(0, 4)}`),
     created_at: receivedAt,
   });
-  if (status === 'returned' || status === 'refused') {
+  // Finished dossiers (Đã xử lý xong, returned, refused, withdrawn, stopped) carry their completion, as the
+  // workflow records it; open ones do not.
+  if (['returned', 'refused', 'withdrawn', 'stopped', 'approved'].includes(status)) {
     const lateness = random.weighted([
       [-3, 30],
       [-1, 40],
@@ -195,17 +198,20 @@ function insertOne(
       [2, 8],
     ] as const);
     const shifted = options.deadlines.shiftWorkingDays(due.dueDate, lateness);
-    // Never finished before counting started: a short deadline leaves little room to be early.
-    const completedDate = shifted < due.countFrom ? due.countFrom : shifted;
+    // Never finished before counting started (a short deadline leaves little room to be early) nor after today.
+    const earliest = shifted < due.countFrom ? due.countFrom : shifted;
+    const completedDate = earliest > today ? today : earliest;
     const completionClass =
       completedDate < due.dueDate ? 'early' : completedDate === due.dueDate ? 'on_time' : 'late';
     const completedAt = `${completedDate}T15:00:00${toOfficeIso(new Date(0), offset).slice(19)}`;
-    stmt(db, 'UPDATE dossiers SET completed_at = ?, completed_ms = ?, completion_class = ? WHERE id = ?').run(
-      completedAt,
-      Date.parse(completedAt),
-      completionClass,
-      id,
+    const workingDays = options.deadlines.calendar.workingDaysBetween(
+      parseIsoDate(day),
+      parseIsoDate(completedDate),
     );
+    stmt(
+      db,
+      'UPDATE dossiers SET completed_at = ?, completed_ms = ?, completion_class = ?, processing_working_days = ? WHERE id = ?',
+    ).run(completedAt, Date.parse(completedAt), completionClass, workingDays, id);
   }
   return code;
 }

@@ -26,6 +26,7 @@ import {
 
 function eventLabel(kind: string): string {
   if (kind === 'received') return 'Tiếp nhận hồ sơ';
+  if (kind === 'import') return 'Nhập từ dữ liệu cũ';
   return isWorkflowAction(kind) ? WORKFLOW_ACTIONS[kind].label : kind;
 }
 

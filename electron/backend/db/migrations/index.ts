@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { up as initial } from './0001-initial';
 import { up as users } from './0002-users';
 import { up as workflow } from './0003-workflow';
+import { up as statisticsSummary } from './0004-statistics-summary';
+import { up as legacyImport } from './0005-import';
 
 export interface Migration {
   name: string;
@@ -13,4 +15,6 @@ export const migrations: readonly Migration[] = [
   { name: '0001-initial', up: initial },
   { name: '0002-users', up: users },
   { name: '0003-workflow', up: workflow },
+  { name: '0004-statistics-summary', up: statisticsSummary },
+  { name: '0005-import', up: legacyImport },
 ];

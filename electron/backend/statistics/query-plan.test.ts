@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestBackend, sampleSettings, type TestBackend } from '../../../test/helpers/test-backend';
+import { drilldownCells } from '../../../shared/api/schemas/statistics';
+import type { Db } from '../db/open-database';
+import { insertAppraiser, insertFixture, addDays } from './stats-test-support';
+import { SUMMARY_SQL } from './summary-repo';
+import { drilldownParams, drilldownQueries, type DrilldownFilter } from './drilldown-repo';
+
+/*
+ * The hot queries must read the summary tables by their primary key and never scan the dossiers table
+ * (architecture.md §6: hot queries get EXPLAIN QUERY PLAN checks). Plans are taken on an analysed store.
+ */
+
+let t: TestBackend;
+let db: Db;
+
+beforeAll(async () => {
+  t = makeTestBackend({ now: '2026-11-26T10:00:00+07:00' });
+  await t.call('settings.update', sampleSettings);
+  db = t.backend.ctx.db;
+  const a = insertAppraiser(db, 'cv.a', 'A');
+  db.transaction(() => {
+    for (let i = 0; i < 400; i++) {
+      const receipt = addDays('2025-01-02', i);
+      insertFixture(db, {
+        procedureId: (['XB-TLKKD', 'IN-DK', 'BC-BT'] as const)[i % 3],
+        receiptDate: receipt,
+        completedDate: i % 5 === 0 ? null : addDays(receipt, i % 17),
+        status: i % 5 === 0 ? 'appraising' : undefined,
+        assigneeId: i % 2 === 0 ? a : null,
+        pauses: i % 7 === 0 ? [{ from: addDays(receipt, 1), to: addDays(receipt, 3) }] : [],
+      });
+    }
+  })();
+  db.exec('ANALYZE');
+});
+
+afterAll(() => t.close());
+
+function plan(sql: string, params: Record<string, unknown>): string {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>)
+    .map((r) => r.detail)
+    .join('; ');
+}
+
+const PERIOD = { from: '2025-12-15', to: '2026-11-26' };
+
+describe('query plans', () => {
+  it('reads the daily summaries by primary key, never the dossiers table', () => {
+    for (const [name, sql] of Object.entries(SUMMARY_SQL)) {
+      const detail = plan(sql, PERIOD);
+      const table = name.startsWith('procedure') ? 'stats_daily' : 'stats_assignee_daily';
+      expect(detail, name).toMatch(
+        new RegExp(`SEARCH ${table} USING PRIMARY KEY \\((procedure_id|assignee_id)=\\? AND day`),
+      );
+      expect(detail, name).not.toMatch(/dossiers/);
+      expect(detail, name).not.toMatch(/TEMP B-TREE FOR GROUP BY/);
+    }
+  });
+
+  it('serves every drilldown branch from an index (no full scan of dossiers)', () => {
+    const base: Omit<DrilldownFilter, 'cell'> = {
+      ...PERIOD,
+      today: '2026-11-26',
+      dueSoonUntil: '2026-11-30',
+    };
+    for (const cell of drilldownCells) {
+      for (const scope of [{}, { procedureId: 'IN-DK' }, { appraiserId: 0 }]) {
+        const filter: DrilldownFilter = { ...base, ...scope, cell };
+        const params = drilldownParams(filter, { limit: 50 });
+        for (const query of drilldownQueries(filter)) {
+          for (const sql of [query.count, query.page]) {
+            const detail = plan(sql, params);
+            expect(detail, `${cell} ${JSON.stringify(scope)}`).toMatch(
+              /SEARCH (d|p) USING (COVERING )?INDEX/,
+            );
+            expect(detail, `${cell} ${JSON.stringify(scope)}`).not.toMatch(/SCAN d(?! USING)/);
+          }
+        }
+      }
+    }
+  });
+
+  it('uses the covering indexes meant for them', () => {
+    const base = { ...PERIOD, today: '2026-11-26', dueSoonUntil: '2026-11-30' };
+    const first = (cell: DrilldownFilter['cell']) => {
+      const filter = { ...base, cell };
+      const [query] = drilldownQueries(filter);
+      return plan(query?.count ?? '', drilldownParams(filter, { limit: 50 }));
+    };
+    expect(first('received.online')).toContain('COVERING INDEX dossiers_by_receipt_date');
+    expect(first('resolved.late')).toContain('dossiers_by_completed_date');
+    expect(first('pending.overdue')).toContain('dossiers_not_completed');
+    expect(first('alerts.overdue')).toContain('dossiers_open_by_due_received');
+    expect(first('pauses')).toContain('dossier_pauses_by_requested');
+  });
+});
