@@ -25,7 +25,8 @@ export async function openDocument(doc: PdfDocument): Promise<void> {
   downloadBase64(doc.fileName, doc.mimeType, doc.base64);
 }
 
-function downloadBase64(fileName: string, mimeType: string, base64: string): void {
+/** Hands a file to the browser's download (Electron shows its save dialog for it). */
+export function downloadBase64(fileName: string, mimeType: string, base64: string): void {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);

@@ -5,9 +5,13 @@ import { useMemo, useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'intake' }
   | { page: 'dossiers'; dossierId: number | null }
+  | { page: 'statistics' }
+  | { page: 'report' }
   | { page: 'procedures' }
   | { page: 'calendar'; year: number | null }
   | { page: 'users' }
+  | { page: 'import' }
+  | { page: 'backup' }
   | { page: 'settings' };
 
 export type PageName = Route['page'];
@@ -15,9 +19,13 @@ export type PageName = Route['page'];
 const slugs: Record<PageName, string> = {
   intake: 'tiep-nhan',
   dossiers: 'ho-so',
+  statistics: 'thong-ke',
+  report: 'bao-cao',
   procedures: 'thu-tuc',
   calendar: 'lich-lam-viec',
   users: 'nguoi-dung',
+  import: 'nhap-du-lieu',
+  backup: 'sao-luu',
   settings: 'cai-dat',
 };
 
@@ -28,6 +36,10 @@ export function parseRoute(hash: string): Route {
       const id = Number(param);
       return { page: 'dossiers', dossierId: Number.isSafeInteger(id) && id > 0 ? id : null };
     }
+    case slugs.statistics:
+      return { page: 'statistics' };
+    case slugs.report:
+      return { page: 'report' };
     case slugs.procedures:
       return { page: 'procedures' };
     case slugs.calendar: {
@@ -36,6 +48,10 @@ export function parseRoute(hash: string): Route {
     }
     case slugs.users:
       return { page: 'users' };
+    case slugs.import:
+      return { page: 'import' };
+    case slugs.backup:
+      return { page: 'backup' };
     case slugs.settings:
       return { page: 'settings' };
     default:

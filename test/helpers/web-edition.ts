@@ -273,3 +273,63 @@ export async function prepareOffice(edition: WebEdition): Promise<PreparedOffice
   ]);
   return { admin, clerk, leader, appraiser, director };
 }
+
+export interface SeededDossier {
+  id: number;
+  code: string;
+  dueDate: string;
+}
+
+interface ProcedureForSeed {
+  id: string;
+  isConfigured: boolean;
+  deadlineUnit: string | null;
+  deadline: number | null;
+  components: Array<{ name: string; copies: number; original: boolean }>;
+}
+
+/**
+ * Receives `count` dossiers as the clerk with a receipt time `weeksAgo` weeks in the past, through the API.
+ * With a deadline of a few working days they are open and overdue today: figures for the statistics tests.
+ */
+export async function seedOverdueDossiers(
+  edition: WebEdition,
+  clerk: Pick<Account, 'username' | 'password'>,
+  { count = 3, weeksAgo = 8 }: { count?: number; weeksAgo?: number } = {},
+): Promise<SeededDossier[]> {
+  const session = await apiLogin(edition, clerk);
+  const procedures = await edition.call<ProcedureForSeed[]>('procedures.list', {}, session);
+  const procedure = procedures.find(
+    (p) => p.isConfigured && p.deadlineUnit === 'wd' && (p.deadline ?? 99) <= 20,
+  );
+  if (!procedure) throw new Error('no configured procedure counted in working days');
+  // A weekday morning, office time (+07:00), `weeksAgo` weeks back.
+  const day = new Date(Date.now() + 7 * 3_600_000 - weeksAgo * 7 * 86_400_000);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() - 1);
+  const receivedAt = `${day.toISOString().slice(0, 10)}T09:00:00+07:00`;
+  const seeded: SeededDossier[] = [];
+  for (let i = 0; i < count; i += 1) {
+    seeded.push(
+      await edition.call<SeededDossier>(
+        'dossiers.receive',
+        {
+          requestId: crypto.randomUUID(),
+          procedureId: procedure.id,
+          applicant: { kind: 'organization', name: `Nhà in Quá Hạn Số ${i + 1}` },
+          components: procedure.components.map((c) => ({
+            name: c.name,
+            copies: c.copies,
+            isProvided: true,
+            isOriginal: c.original,
+          })),
+          setCount: 1,
+          channel: i % 2 === 0 ? 'direct' : 'online',
+          receivedAt,
+          returnMethod: 'desk',
+        },
+        session,
+      ),
+    );
+  }
+  return seeded;
+}

@@ -1,14 +1,18 @@
 import { test as base, expect } from '@playwright/test';
 import {
   prepareOffice,
+  seedOverdueDossiers,
   startWebEdition,
   type PreparedOffice,
+  type SeededDossier,
   type WebEdition,
 } from '../../helpers/web-edition';
 import { AppShell } from '../pages/app-shell';
 import { CalendarPage } from '../pages/calendar-page';
 import { DossierListPage } from '../pages/dossier-list-page';
 import { DossierPage } from '../pages/dossier-page';
+import { BackupPage, ImportPage } from '../pages/import-page';
+import { ReportPage, StatisticsPage } from '../pages/statistics-page';
 import { IntakePage } from '../pages/intake-page';
 import { ChangePasswordPage, LoginPage } from '../pages/login-page';
 import { SetupPage } from '../pages/setup-page';
@@ -24,6 +28,10 @@ interface Pages {
   shell: AppShell;
   calendar: CalendarPage;
   users: UsersPage;
+  statistics: StatisticsPage;
+  report: ReportPage;
+  importer: ImportPage;
+  backup: BackupPage;
 }
 
 interface TestFixtures {
@@ -38,6 +46,8 @@ interface WorkerFixtures {
   /** One web edition per worker, on its own temp data folder, set up by an administrator already. */
   webEdition: WebEdition;
   office: PreparedOffice;
+  /** Three dossiers received weeks ago and still open, so overdue today (only made when a test asks). */
+  overdueDossiers: SeededDossier[];
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -52,6 +62,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   office: [
     async ({ webEdition }, use) => use(await prepareOffice(webEdition)),
+    { scope: 'worker', timeout: 30_000 },
+  ],
+  overdueDossiers: [
+    async ({ webEdition, office }, use) => use(await seedOverdueDossiers(webEdition, office.clerk)),
     { scope: 'worker', timeout: 30_000 },
   ],
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
@@ -78,6 +92,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       shell: new AppShell(page),
       calendar: new CalendarPage(page),
       users: new UsersPage(page),
+      statistics: new StatisticsPage(page),
+      report: new ReportPage(page),
+      importer: new ImportPage(page),
+      backup: new BackupPage(page),
     });
   },
 });

@@ -76,7 +76,21 @@ async function advanceDossier(edition: WebEdition, office: PreparedOffice, dossi
 
 test('README screenshots', async ({
   page,
-  pages: { login, changePassword, setup, intake, list, dossier, shell, calendar, users },
+  pages: {
+    login,
+    changePassword,
+    setup,
+    intake,
+    list,
+    dossier,
+    shell,
+    calendar,
+    users,
+    statistics,
+    report,
+    importer,
+    backup,
+  },
 }, testInfo) => {
   test.setTimeout(5 * 60_000);
   mkdirSync(outDir, { recursive: true });
@@ -207,6 +221,50 @@ test('README screenshots', async ({
     await users.goto();
     await page.mouse.move(0, 0);
     await shot('users.png');
+
+    // The manager's screens (as the administrator, who may also export) and the administrator's data tools.
+    await page.setViewportSize({ width: 1440, height: 1800 });
+    await statistics.goto();
+    await statistics.period.choose('Năm');
+    await expect(page.getByTestId('period-name')).toContainText('Năm');
+    await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await page.mouse.move(0, 0);
+    await shot('statistics.png');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await statistics.openKpi('pending.overdue');
+    await expect(statistics.drilldown.rows.first()).toBeVisible();
+    await shot('statistics-drilldown.png');
+    await statistics.drilldown.close();
+
+    await page.setViewportSize({ width: 1440, height: 1100 });
+    await report.goto();
+    await expect(report.invariants).toBeVisible();
+    await page.mouse.move(0, 0);
+    await shot('report.png');
+
+    const year = new Date().getFullYear() - 1;
+    await importer.goto();
+    await importer.chooseFile(
+      'so-theo-doi-2019.csv',
+      [
+        '\uFEFFma_ho_so,ma_thu_tuc,ten_to_chuc_ca_nhan,kenh_nop,ngay_tiep_nhan,ngay_hen_tra,ngay_hoan_thanh,ngay_tra_ket_qua,ket_qua,so_giay_phep,ghi_chu',
+        `CU-0001,1.003868,Công ty TNHH Sách Đặng Hòa,truc_tiep,05/03/${year} 08:15,19/03/${year},17/03/${year},18/03/${year},cap_phep,12/GP-SVHTTDL,`,
+        `CU-0002,1.003868,Nhà xuất bản Bắc Ninh,buu_chinh,31/02/${year},16/03/${year},,,dang_xu_ly,,`,
+        `CU-0003,9.999999,Cơ sở in Hòa Bình,truc_tuyen,${year}-04-01,${year}-04-10,${year}-04-09,,tu_choi,,`,
+        `CU-0004,1.003868,Trường THPT Hàn Thuyên,qua_email,${year}-05-02,${year}-05-16,${year}-05-10,,cap_phep,,`,
+        `CU-0005,2.001740,Công ty CP In Kinh Bắc,truc_tiep,${year}-06-03,${year}-06-17,${year}-06-01,,cap_phep,,`,
+      ].join('\r\n'),
+    );
+    await importer.checkButton.click();
+    await expect(importer.errorRows.first()).toBeVisible();
+    await page.mouse.move(0, 0);
+    await shot('import.png');
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await backup.goto();
+    await backup.backupNow();
+    await page.mouse.move(0, 0);
+    await shot('backup.png');
   } finally {
     await edition?.stop();
   }
