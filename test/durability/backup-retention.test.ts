@@ -282,3 +282,24 @@ function lastAudit(): string {
     }
   ).action;
 }
+
+describe('backups made within the same second', () => {
+  it('rank the suffixed, later file as the newer one', async () => {
+    const { newestFirst } = await import('../../electron/backend/backup/list-backups');
+    const at = '2026-11-26T18:14:34+07:00';
+    const files = [
+      'licence-desk-20261126-181434.db',
+      'licence-desk-20261126-181434-1.db',
+      'licence-desk-20261126-181434-2.db',
+    ];
+    const sorted = files
+      .map((file) => ({ createdAt: at, file }))
+      .sort(newestFirst)
+      .map((b) => b.file);
+    expect(sorted).toEqual([
+      'licence-desk-20261126-181434-2.db',
+      'licence-desk-20261126-181434-1.db',
+      'licence-desk-20261126-181434.db',
+    ]);
+  });
+});

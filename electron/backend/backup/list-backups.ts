@@ -87,9 +87,20 @@ export async function listBackups(folder: string, options: ListOptions = {}): Pr
   return { folder: dir, good, problems };
 }
 
+/**
+ * Two backups made in the same second are told apart by the "-N" suffix of the later one; comparing the names
+ * as strings would rank "…-181434-1.db" before "…-181434.db" ('-' < '.') and let retention delete the newer.
+ */
+function sameSecondRank(file: string): number {
+  const match = /-(\d{6})(?:-(\d+))?\.db$/.exec(file);
+  return match?.[2] === undefined ? 0 : Number(match[2]);
+}
+
 export function newestFirst(a: { createdAt: string; file: string }, b: { createdAt: string; file: string }) {
   return (
-    Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.file < b.file ? 1 : a.file > b.file ? -1 : 0)
+    Date.parse(b.createdAt) - Date.parse(a.createdAt) ||
+    sameSecondRank(b.file) - sameSecondRank(a.file) ||
+    (a.file < b.file ? 1 : a.file > b.file ? -1 : 0)
   );
 }
 

@@ -134,7 +134,7 @@ function insertOne(
       ['refused', 5],
       ['withdrawn', 3],
       ['stopped', 1],
-      ['appraising', 3],
+      ['appraising', 0.5],
     ] as const);
   } else {
     status = random.weighted([
@@ -188,6 +188,24 @@ function insertOne(
     register_entry_no: takeNext(db, `register:${day.slice(0, 4)}`),
     created_at: receivedAt,
   });
+  // A dossier waiting for a supplement has an open pause and, as in the workflow, no due date meanwhile.
+  if (status === 'awaiting_supplement') {
+    const requestDay = options.deadlines.shiftWorkingDays(due.countFrom, random.int(0, 2));
+    const requestedAt = `${requestDay > today ? today : requestDay}T10:00:00${toOfficeIso(new Date(0), offset).slice(19)}`;
+    stmt(
+      db,
+      'INSERT INTO dossier_pauses (dossier_id, requested_at, resumed_at, reason, requested_by) VALUES (?, ?, NULL, ?, ?)',
+    ).run(
+      id,
+      requestedAt < receivedAt ? receivedAt : requestedAt,
+      'Thiếu thành phần hồ sơ (dữ liệu minh họa)',
+      options.actor.id,
+    );
+    stmt(
+      db,
+      'UPDATE dossiers SET due_date = NULL, due_at = NULL, due_ms = NULL, supplement_requests = 1 WHERE id = ?',
+    ).run(id);
+  }
   // Finished dossiers (Đã xử lý xong, returned, refused, withdrawn, stopped) carry their completion, as the
   // workflow records it; open ones do not.
   if (['returned', 'refused', 'withdrawn', 'stopped', 'approved'].includes(status)) {
