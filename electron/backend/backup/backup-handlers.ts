@@ -9,7 +9,7 @@ import {
   readBackupSettings,
   writeBackupSettings,
 } from './backup-settings';
-import { currentBackupFolder, freshRestoreDir, runBackup } from './backup-service';
+import { currentBackupFolder, freshRestoreDir, recordBackupCreated, runBackup } from './backup-service';
 import { chainRootOf } from './inspect-copy';
 import { listBackups } from './list-backups';
 import { restoreBackup, restoreInstruction } from './restore-backup';
@@ -20,25 +20,9 @@ function info(manifest: BackupManifest, file: string, isThisDatabase: boolean): 
 
 export const backupHandlers = {
   'backup.now': async (_input, ctx, session) => {
-    const { result, removed } = await runBackup(ctx, 'manual');
-    // The backup itself is a record: who made it, and the file's hash, enter the chain.
-    ctx.db
-      .transaction(() =>
-        recordAudit(ctx, session, {
-          action: 'backup.create',
-          entityType: 'backup',
-          entityId: result.manifest.file,
-          payload: {
-            file: result.manifest.file,
-            folder: result.folder,
-            sha256: result.manifest.sha256,
-            sizeBytes: result.manifest.sizeBytes,
-            auditHead: result.manifest.auditHead,
-            removed,
-          },
-        }),
-      )
-      .immediate();
+    const run = await runBackup(ctx, 'manual');
+    recordBackupCreated(ctx, session, run);
+    const { result, removed } = run;
     return { ...info(result.manifest, result.path, true), durationMs: result.durationMs, removed };
   },
 

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackendContext } from '../context';
+import type { BackendContext, CallSession } from '../context';
 import { AppError } from '../../../shared/api/errors';
 import { officeNow } from '../office-clock';
+import { recordAudit } from '../audit/record-audit';
 import { effectiveBackupFolder, readBackupSettings } from './backup-settings';
 import { createBackup, type BackupProgress, type BackupResult } from './create-backup';
 import { chainRootOf } from './inspect-copy';
@@ -33,8 +34,24 @@ export interface BackupRun {
   removed: string[];
 }
 
-/** One backup of the live store into the configured folder, then retention. One at a time per backend. */
-export async function runBackup(ctx: BackendContext, reason: 'manual' | 'daily'): Promise<BackupRun> {
+export interface BackupRunOptions {
+  /** Another folder than the configured one (the command line's --out). */
+  destDir?: string;
+  /** Apply the retention rule in the folder; by default only when it is the configured one. */
+  prune?: boolean;
+  /** Where progress goes instead of this backend's progress sink. */
+  onProgress?: (progress: BackupProgress) => void;
+}
+
+/**
+ * One backup of the live store into the configured folder (or `options.destDir`), then retention. One at a
+ * time per backend.
+ */
+export async function runBackup(
+  ctx: BackendContext,
+  reason: 'manual' | 'daily',
+  options: BackupRunOptions = {},
+): Promise<BackupRun> {
   if (running.has(ctx)) {
     throw new AppError('CONFLICT', 'Đang có một bản sao lưu được tạo; vui lòng đợi hoàn tất rồi thử lại.', {
       logMessage: 'a backup is already running',
@@ -42,8 +59,8 @@ export async function runBackup(ctx: BackendContext, reason: 'manual' | 'daily')
   }
   const job = (async (): Promise<BackupRun> => {
     const settings = readBackupSettings(ctx.db);
-    const folder = effectiveBackupFolder(settings, ctx.dataDir);
-    const sink = progressSinks.get(ctx);
+    const folder = options.destDir ?? effectiveBackupFolder(settings, ctx.dataDir);
+    const sink = options.onProgress ?? progressSinks.get(ctx);
     const result = await createBackup(ctx.db, {
       destDir: folder,
       now: ctx.clock.now(),
@@ -54,6 +71,7 @@ export async function runBackup(ctx: BackendContext, reason: 'manual' | 'daily')
       ...(sink ? { onProgress: sink } : {}),
     });
     let removed: string[] = [];
+    if (!(options.prune ?? options.destDir === undefined)) return { result, removed };
     try {
       removed = await applyRetention(folder, settings, result.manifest.chainRoot);
       if (removed.length > 0) ctx.log.info('old backups removed by retention', { folder, removed });
@@ -69,6 +87,28 @@ export async function runBackup(ctx: BackendContext, reason: 'manual' | 'daily')
   } finally {
     running.delete(ctx);
   }
+}
+
+/** The backup itself is a record: who made it, and the file's hash, enter the audit chain. */
+export function recordBackupCreated(ctx: BackendContext, session: CallSession, run: BackupRun): void {
+  const { result, removed } = run;
+  ctx.db
+    .transaction(() =>
+      recordAudit(ctx, session, {
+        action: 'backup.create',
+        entityType: 'backup',
+        entityId: result.manifest.file,
+        payload: {
+          file: result.manifest.file,
+          folder: result.folder,
+          sha256: result.manifest.sha256,
+          sizeBytes: result.manifest.sizeBytes,
+          auditHead: result.manifest.auditHead,
+          removed,
+        },
+      }),
+    )
+    .immediate();
 }
 
 export function currentBackupFolder(ctx: BackendContext): string {

@@ -6,11 +6,8 @@ import type { CliEnv } from './cli-context';
 import { dataDirFrom, localSession, openBackend, reportStartupError } from './cli-context';
 import { DATABASE_FILE } from '../data-dir';
 import { AppError } from '../../../shared/api/errors';
-import { officeNow } from '../office-clock';
-import { recordAudit } from '../audit/record-audit';
-import { createBackup, type BackupResult } from '../backup/create-backup';
-import { effectiveBackupFolder, readBackupSettings } from '../backup/backup-settings';
-import { applyRetention } from '../backup/retention';
+import type { BackupResult } from '../backup/create-backup';
+import { recordBackupCreated, runBackup } from '../backup/backup-service';
 
 /**
  * `licence-desk backup [--out DIR] [--prune] [--data DIR] [--json] [--quiet]`: one verified backup. Without
@@ -50,48 +47,19 @@ export async function backupCommand(args: string[], env: CliEnv): Promise<number
       : new SingleBar({ format: '{label} [{bar}] {percentage}%' }, Presets.shades_classic);
   try {
     const { ctx } = backend;
-    const settings = readBackupSettings(ctx.db);
-    const folder = values.out ? path.resolve(values.out) : effectiveBackupFolder(settings, dataDir);
+    const destDir = values.out ? path.resolve(values.out) : undefined;
     bar?.start(1, 0, { label: 'Sao lưu' });
-    const result = await createBackup(ctx.db, {
-      destDir: folder,
-      now: ctx.clock.now(),
-      appVersion: ctx.appVersion,
-      reason: 'manual',
-      utcOffsetMinutes: officeNow(ctx).offset,
-      log: ctx.log,
+    const run = await runBackup(ctx, 'manual', {
+      ...(destDir ? { destDir } : {}),
+      prune: destDir === undefined || values.prune,
       onProgress: (p) => {
         bar?.setTotal(Math.max(1, p.total));
         bar?.update(p.done, { label: p.label });
       },
     });
     bar?.stop();
-    const removed =
-      values.out === undefined || values.prune
-        ? await applyRetention(folder, settings, result.manifest.chainRoot)
-        : [];
-    const session = localSession();
-    ctx.db
-      .transaction(() =>
-        recordAudit(
-          ctx,
-          { actor: session.system, userId: null, sessionToken: null },
-          {
-            action: 'backup.create',
-            entityType: 'backup',
-            entityId: result.manifest.file,
-            payload: {
-              file: result.manifest.file,
-              folder: result.folder,
-              sha256: result.manifest.sha256,
-              sizeBytes: result.manifest.sizeBytes,
-              auditHead: result.manifest.auditHead,
-              removed,
-            },
-          },
-        ),
-      )
-      .immediate();
+    const { result, removed } = run;
+    recordBackupCreated(ctx, { actor: localSession().system, userId: null, sessionToken: null }, run);
     if (values.json)
       env.stdout(`${JSON.stringify({ ...result.manifest, path: result.path, removed }, null, 2)}\n`);
     else printSummary(env, result, removed);

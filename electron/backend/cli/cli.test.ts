@@ -1,28 +1,14 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './main';
-import type { CliEnv } from './cli-context';
 import {
   makeReceiveInput,
   makeTestBackend,
-  repoRoot,
   sampleSettings,
   type TestBackend,
 } from '../../../test/helpers/test-backend';
 import { makeOffice } from '../../../test/helpers/test-users';
-
-function captureEnv(): CliEnv & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    appRoot: repoRoot,
-    version: '0.0.0-test',
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    out,
-    err,
-  };
-}
+import { captureEnv } from '../../../test/helpers/cli-env';
 
 let t: TestBackend | undefined;
 const dirs: string[] = [];

@@ -1,4 +1,7 @@
+import { PDFDocument } from 'pdf-lib';
+import { expect } from 'vitest';
 import type { FormAgency, FormApplicant, FormProcedure } from './one-stop-form';
+import { pdfToFlatText } from './pdf-test-support';
 
 /* Fixtures shared by the one-stop form tests. Not imported by production code. */
 
@@ -37,3 +40,22 @@ export const COMMON_HEADER = [
   'SỞ VĂN HÓA, THỂ THAO',
   'VÀ DU LỊCH',
 ];
+
+/** The agency, dossier, applicant and procedure every one-stop form's data starts from. */
+export const FORM_DOSSIER = {
+  agency: AGENCY,
+  dossierCode: DOSSIER_CODE,
+  applicant: APPLICANT,
+  procedure: PROCEDURE,
+} as const;
+
+/**
+ * Checks a form prints on one page and stays small, then returns its extracted text and the same text with
+ * line breaks folded (`sentences`, for sentences the layout wraps).
+ */
+export async function onePageFormText(pdf: Uint8Array): Promise<{ text: string; sentences: string }> {
+  expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+  expect(pdf.length).toBeLessThan(150_000);
+  const text = pdfToFlatText(pdf);
+  return { text, sentences: text.replace(/\s+/g, ' ') };
+}

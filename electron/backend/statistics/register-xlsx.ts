@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   formatPeriod,
   REGISTER_FORM,
@@ -6,7 +6,15 @@ import {
   REGISTER_TITLE,
 } from '../../../shared/domain/statistics';
 import type { RegisterDocument } from './report-document';
-import { DATE_FORMAT, dateValue, mergedLine, styleCell, writeHeader } from './xlsx-layout';
+import {
+  agencyLines,
+  DATE_FORMAT,
+  dateValue,
+  formWorkbook,
+  mergedLine,
+  styleCell,
+  writeHeader,
+} from './xlsx-layout';
 
 export const REGISTER_XLSX = {
   sheetName: 'Sổ theo dõi hồ sơ',
@@ -17,26 +25,14 @@ export const REGISTER_XLSX = {
 
 /** Sổ theo dõi hồ sơ (Mẫu 06) for a period: one row per dossier received, dates as real dates. */
 export async function buildRegisterXlsx(doc: RegisterDocument, createdAt: Date): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'LicenceDesk';
-  wb.created = createdAt;
-  wb.modified = createdAt;
-  const ws = wb.addWorksheet(REGISTER_XLSX.sheetName, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${REGISTER_XLSX.headerRow}:${REGISTER_XLSX.numbersRow}`,
-    },
+  const { wb, ws } = formWorkbook(createdAt, REGISTER_XLSX.sheetName, {
+    printTitles: [REGISTER_XLSX.headerRow, REGISTER_XLSX.numbersRow],
     // A register is read scrolling down: keep its header in view.
-    views: [{ state: 'frozen', ySplit: REGISTER_XLSX.numbersRow }],
+    frozenRows: REGISTER_XLSX.numbersRow,
   });
   ws.columns = [6, 24, 36, 9, 28, 32, 22, 12, 12, 14, 14, 14, 28].map((width) => ({ width }));
 
-  mergedLine(ws, 1, 1, 4, doc.agency.governingBody.toLocaleUpperCase('vi'));
-  mergedLine(ws, 2, 1, 4, doc.agency.name.toLocaleUpperCase('vi'), { bold: true });
+  agencyLines(ws, doc.agency, 1, 4);
   mergedLine(ws, 1, 10, 13, REGISTER_FORM, { italic: true, size: 11 });
   mergedLine(ws, 3, 1, 13, REGISTER_TITLE, { bold: true, size: 14 });
   mergedLine(ws, 4, 1, 13, `(${formatPeriod(doc.period)})`, { italic: true });

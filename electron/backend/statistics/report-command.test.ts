@@ -4,24 +4,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportCommand } from '../cli/report-command';
-import type { CliEnv } from '../cli/cli-context';
-import { makeTestBackend, repoRoot, sampleSettings } from '../../../test/helpers/test-backend';
+import { captureEnv } from '../../../test/helpers/cli-env';
+import { makeTestBackend, sampleSettings } from '../../../test/helpers/test-backend';
 import { pdfToFlatText } from '../documents/pdf-test-support';
 import { insertFixture } from './stats-test-support';
 import { BIEU06_XLSX } from './report-xlsx';
-
-function captureEnv(): CliEnv & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    appRoot: repoRoot,
-    version: '0.0.0-test',
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    out,
-    err,
-  };
-}
 
 // The command runs on the real clock: use a March safely in the past.
 const Y = new Date().getUTCFullYear() - 1;

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   BIEU06_BASIS,
   BIEU06_FORM,
@@ -12,7 +12,7 @@ import {
 import { NATIONAL_MOTTO, NATIONAL_TITLE } from '../documents/admin-header';
 import { formatPlaceDateLine } from '../documents/vietnamese-date';
 import type { Bieu06Document } from './report-document';
-import { FONT, mergedLine, styleCell, writeHeader } from './xlsx-layout';
+import { agencyLines, FONT, formWorkbook, mergedLine, styleCell, writeHeader } from './xlsx-layout';
 
 /** Where the table starts; tests and readers of the file rely on this layout. */
 export const BIEU06_XLSX = {
@@ -33,27 +33,15 @@ const RIGHT = [8, 13] as const;
  * numbers as numbers (so the province can add them up), then the signature block.
  */
 export async function buildReportXlsx(doc: Bieu06Document, createdAt: Date): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'LicenceDesk';
-  wb.created = createdAt;
-  wb.modified = createdAt;
-  const ws = wb.addWorksheet(BIEU06_XLSX.sheetName, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 1.18, right: 0.59, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 },
-      // The header and column numbers repeat on every printed page, as drawTable does in the PDF.
-      printTitlesRow: `${BIEU06_XLSX.headerRow}:${BIEU06_XLSX.numbersRow}`,
-    },
+  const { wb, ws } = formWorkbook(createdAt, BIEU06_XLSX.sheetName, {
+    margins: { left: 1.18, right: 0.59, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 },
+    // The header and column numbers repeat on every printed page, as drawTable does in the PDF.
+    printTitles: [BIEU06_XLSX.headerRow, BIEU06_XLSX.numbersRow],
   });
   ws.columns = [{ width: 6 }, { width: 46 }, ...Array.from({ length: 11 }, () => ({ width: 11 }))];
   ws.properties.defaultRowHeight = 18;
 
-  mergedLine(ws, 1, LEFT[0], LEFT[1], doc.agency.governingBody.toLocaleUpperCase('vi'));
-  mergedLine(ws, 2, LEFT[0], LEFT[1], doc.agency.name.toLocaleUpperCase('vi'), { bold: true });
+  agencyLines(ws, doc.agency, LEFT[0], LEFT[1]);
   mergedLine(ws, 3, LEFT[0], LEFT[1], BIEU06_FORM, { bold: true, size: 11 });
   mergedLine(ws, 4, LEFT[0], LEFT[1], BIEU06_BASIS, { italic: true, size: 10 });
   mergedLine(ws, 1, RIGHT[0], RIGHT[1], NATIONAL_TITLE, { bold: true });

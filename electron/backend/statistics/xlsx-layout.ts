@@ -1,4 +1,4 @@
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import type { TableHeader } from '../../../shared/domain/statistics';
 import { columnNumbers } from '../../../shared/domain/statistics';
 
@@ -34,6 +34,45 @@ export function styleCell(
     wrapText: style.wrap ?? true,
   };
   if (style.border === true) cell.border = BORDER;
+}
+
+/**
+ * A workbook with one sheet laid out for print: A4 landscape, one page wide, the rows `printTitles` (the
+ * table header) repeated on every printed page; `frozenRows` keeps the rows above them in view on screen.
+ */
+export function formWorkbook(
+  createdAt: Date,
+  sheetName: string,
+  layout: { printTitles: readonly [number, number]; margins?: ExcelJS.Margins; frozenRows?: number },
+): { wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet } {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'LicenceDesk';
+  wb.created = createdAt;
+  wb.modified = createdAt;
+  const ws = wb.addWorksheet(sheetName, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(layout.margins ? { margins: layout.margins } : {}),
+      printTitlesRow: `${layout.printTitles[0]}:${layout.printTitles[1]}`,
+    },
+    ...(layout.frozenRows !== undefined ? { views: [{ state: 'frozen', ySplit: layout.frozenRows }] } : {}),
+  });
+  return { wb, ws };
+}
+
+/** The issuing body's two lines at the top left (rows 1 and 2), over columns [fromCol, toCol]. */
+export function agencyLines(
+  ws: ExcelJS.Worksheet,
+  agency: { governingBody: string; name: string },
+  fromCol: number,
+  toCol: number,
+): void {
+  mergedLine(ws, 1, fromCol, toCol, agency.governingBody.toLocaleUpperCase('vi'));
+  mergedLine(ws, 2, fromCol, toCol, agency.name.toLocaleUpperCase('vi'), { bold: true });
 }
 
 /** A text line across columns [fromCol, toCol] of one row (1-based), merged. */

@@ -1,12 +1,13 @@
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Input, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Input, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { z } from '../../../shared/api/zod-vi';
 import { calendarEditSchema } from '../../../shared/api/schemas/calendar';
 import { fieldError } from '../../lib/form-errors';
 import { formatDate, parseViDate, weekdayName } from '../../lib/format';
 import { dayDescription, type CalendarDay } from './YearGrid';
+import { FormActions } from '../../components/FormActions';
 
 // The "add" edit of the contract, as the form's schema: the same labels and limits as the backend's.
 const addSchema = calendarEditSchema.options[0];
@@ -105,12 +106,7 @@ export function AddDayModal({ initialDate, initialKind, describe, onClose, onPre
             {...register('source')}
             error={fieldError(errors, 'source')}
           />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit">Xem trước thay đổi</Button>
-          </Group>
+          <FormActions onCancel={onClose}>Xem trước thay đổi</FormActions>
         </Stack>
       </form>
     </Modal>

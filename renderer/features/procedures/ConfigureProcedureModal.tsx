@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { contract, type MethodInput, type ParsedInput } from '../../../shared/api/contract';
 import {
@@ -13,6 +13,7 @@ import { api, errorMessage, isApiError } from '../../api/client';
 import { useAppContext } from '../../app/app-context';
 import { notifySuccess } from '../../components/notify';
 import { applyServerFieldErrors, fieldError } from '../../lib/form-errors';
+import { FormActions } from '../../components/FormActions';
 
 const schema = contract['procedures.configure'].input;
 type FormValues = MethodInput<'procedures.configure'>;
@@ -142,14 +143,9 @@ export function ConfigureProcedureModal({ procedure, onClose, onSaved }: Configu
             {...register('reason')}
             error={err('reason')}
           />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={isSubmitting} disabled={isSubmitting}>
-              Lưu thời hạn
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} isSubmitting={isSubmitting}>
+            Lưu thời hạn
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -1,23 +1,20 @@
 import { useState } from 'react';
-import { Controller, useForm, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core';
+  Controller,
+  useForm,
+  type ControllerRenderProps,
+  type FieldValues,
+  type Path,
+  type UseFormSetError,
+} from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Anchor, Modal, MultiSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { contract, type MethodInput, type ParsedInput } from '../../../shared/api/contract';
 import type { UserView } from '../../../shared/api/schemas/users';
 import { ROLE_LABELS, roles, type Role } from '../../../shared/domain/workflow/roles';
 import { api, errorMessage, isApiError } from '../../api/client';
 import { applyServerFieldErrors, fieldError } from '../../lib/form-errors';
+import { FormActions } from '../../components/FormActions';
 
 const roleOptions = roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -32,6 +29,32 @@ export function makeTemporaryPassword(): string {
 
 function asRoles(values: string[]): Role[] {
   return values.filter((value): value is Role => (roles as readonly string[]).includes(value));
+}
+
+interface RolesSelectProps extends Pick<
+  ControllerRenderProps<{ roles: Role[] }, 'roles'>,
+  'ref' | 'value' | 'onChange' | 'onBlur'
+> {
+  placeholder?: string;
+  error: string | undefined;
+}
+
+/** The "Vai trò" field of the create and edit forms; spread a `roles` Controller's field into it. */
+function RolesSelect({ ref, value, onChange, onBlur, placeholder, error }: RolesSelectProps) {
+  return (
+    <MultiSelect
+      ref={ref}
+      label="Vai trò"
+      withAsterisk
+      placeholder={placeholder}
+      data={roleOptions}
+      value={value}
+      onChange={(selected) => onChange(asRoles(selected))}
+      onBlur={onBlur}
+      error={error}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
 }
 
 /**
@@ -154,18 +177,7 @@ export function CreateUserModal({
             control={control}
             name="roles"
             render={({ field }) => (
-              <MultiSelect
-                ref={field.ref}
-                label="Vai trò"
-                withAsterisk
-                placeholder="Chọn một hoặc nhiều vai trò"
-                data={roleOptions}
-                value={field.value}
-                onChange={(value) => field.onChange(asRoles(value))}
-                onBlur={field.onBlur}
-                error={err('roles')}
-                comboboxProps={{ withinPortal: true }}
-              />
+              <RolesSelect {...field} placeholder="Chọn một hoặc nhiều vai trò" error={err('roles')} />
             )}
           />
           <Controller
@@ -180,14 +192,9 @@ export function CreateUserModal({
               />
             )}
           />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={isSubmitting} disabled={isSubmitting}>
-              Tạo tài khoản
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} isSubmitting={isSubmitting}>
+            Tạo tài khoản
+          </FormActions>
         </Stack>
       </form>
     </Modal>
@@ -269,19 +276,7 @@ export function EditUserModal({
           <Controller
             control={control}
             name="roles"
-            render={({ field }) => (
-              <MultiSelect
-                ref={field.ref}
-                label="Vai trò"
-                withAsterisk
-                data={roleOptions}
-                value={field.value}
-                onChange={(value) => field.onChange(asRoles(value))}
-                onBlur={field.onBlur}
-                error={err('roles')}
-                comboboxProps={{ withinPortal: true }}
-              />
-            )}
+            render={({ field }) => <RolesSelect {...field} error={err('roles')} />}
           />
           <Controller
             control={control}
@@ -302,14 +297,9 @@ export function EditUserModal({
               />
             )}
           />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" loading={isSubmitting} disabled={isSubmitting}>
-              Lưu thay đổi
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} isSubmitting={isSubmitting}>
+            Lưu thay đổi
+          </FormActions>
         </Stack>
       </form>
     </Modal>
@@ -368,14 +358,9 @@ export function ResetPasswordModal({
               />
             )}
           />
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button type="submit" color="orange" loading={isSubmitting} disabled={isSubmitting}>
-              Đặt lại mật khẩu
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} isSubmitting={isSubmitting} color="orange">
+            Đặt lại mật khẩu
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -8,6 +8,7 @@ import {
   Input,
   Modal,
   SegmentedControl,
+  type SegmentedControlProps,
   Select,
   Stack,
   TagsInput,
@@ -45,6 +46,7 @@ import {
   type AvailableAction,
   type WorkflowView,
 } from './action-form';
+import { FormActions } from '../../components/FormActions';
 
 interface ActionModalProps {
   dossier: DossierDetail;
@@ -242,19 +244,9 @@ export function ActionModal(props: ActionModalProps) {
             {fields.length === 0 && (
               <Text size="sm">Xác nhận {action.label.toLocaleLowerCase('vi')} cho hồ sơ này?</Text>
             )}
-            <Group justify="flex-end" mt="xs">
-              <Button variant="default" onClick={onClose}>
-                Hủy
-              </Button>
-              <Button
-                type="submit"
-                loading={isSubmitting}
-                disabled={isSubmitting}
-                data-autofocus={fields.length === 0 ? true : undefined}
-              >
-                {action.buttonText}
-              </Button>
-            </Group>
+            <FormActions onCancel={onClose} isSubmitting={isSubmitting} autoFocusSubmit={fields.length === 0}>
+              {action.buttonText}
+            </FormActions>
           </Stack>
         </form>
       )}
@@ -347,17 +339,15 @@ function ActionFieldInput({
           control={control}
           name="proposal"
           render={({ field: f }) => (
-            <Input.Wrapper label={label} withAsterisk={isRequired} error={error}>
-              <div>
-                <SegmentedControl
-                  aria-label={label}
-                  value={f.value}
-                  onChange={(value) => f.onChange(value === 'refuse' ? 'refuse' : 'approve')}
-                  data={proposals.map((p) => ({ value: p, label: PROPOSAL_LABELS[p] }))}
-                  color={f.value === 'refuse' ? 'red' : 'indigo'}
-                />
-              </div>
-            </Input.Wrapper>
+            <SegmentedField
+              label={label}
+              withAsterisk={isRequired}
+              error={error}
+              value={f.value}
+              onChange={(value) => f.onChange(value === 'refuse' ? 'refuse' : 'approve')}
+              data={proposals.map((p) => ({ value: p, label: PROPOSAL_LABELS[p] }))}
+              color={f.value === 'refuse' ? 'red' : 'indigo'}
+            />
           )}
         />
       );
@@ -367,16 +357,14 @@ function ActionFieldInput({
           control={control}
           name="method"
           render={({ field: f }) => (
-            <Input.Wrapper label={label} withAsterisk={isRequired} error={error}>
-              <div>
-                <SegmentedControl
-                  aria-label={label}
-                  value={f.value}
-                  onChange={(value) => f.onChange(value === 'post' ? 'post' : 'desk')}
-                  data={returnMethods.map((m) => ({ value: m, label: RETURN_METHOD_LABELS[m] }))}
-                />
-              </div>
-            </Input.Wrapper>
+            <SegmentedField
+              label={label}
+              withAsterisk={isRequired}
+              error={error}
+              value={f.value}
+              onChange={(value) => f.onChange(value === 'post' ? 'post' : 'desk')}
+              data={returnMethods.map((m) => ({ value: m, label: RETURN_METHOD_LABELS[m] }))}
+            />
           )}
         />
       );
@@ -444,6 +432,23 @@ function ActionFieldInput({
         />
       );
   }
+}
+
+interface SegmentedFieldProps extends Omit<SegmentedControlProps, 'aria-label'> {
+  label: string;
+  withAsterisk: boolean;
+  error: string | undefined;
+}
+
+/** A SegmentedControl laid out as a form field: label, asterisk and error like the inputs around it. */
+function SegmentedField({ label, withAsterisk, error, ...control }: SegmentedFieldProps) {
+  return (
+    <Input.Wrapper label={label} withAsterisk={withAsterisk} error={error}>
+      <div>
+        <SegmentedControl aria-label={label} {...control} />
+      </div>
+    </Input.Wrapper>
+  );
 }
 
 interface DonePaneProps {
