@@ -19,6 +19,7 @@ import { authHandlers } from './auth/auth-handlers';
 import { userHandlers } from './auth/user-handlers';
 import { backupHandlers } from './backup/backup-handlers';
 import { workflowHandlers } from './workflow/workflow-handlers';
+import { licenceRegisterHandlers } from './workflow/licence-register-handlers';
 import { importHandlers } from './import/import-handlers';
 import { statisticsHandlers } from './statistics/statistics-handlers';
 import { LoginThrottle, SessionStore } from './auth/session-store';
@@ -48,6 +49,7 @@ export const handlers: Handlers = {
   ...userHandlers,
   ...backupHandlers,
   ...workflowHandlers,
+  ...licenceRegisterHandlers,
   ...importHandlers,
   ...statisticsHandlers,
 };

@@ -124,6 +124,20 @@ describe('calendar.dueDate', () => {
     if (!missing.ok) expect(missing.error.message).toContain('2040');
   });
 
+  it('gives a latest filing time for an event-relative procedure (press conference, ≥ 24 h ahead)', async () => {
+    const r = await t.call('calendar.dueDate', {
+      receivedAt: '2026-11-25T09:00:00+07:00',
+      procedureId: 'BC-HB',
+      eventAt: '2026-11-27T09:00:00+07:00',
+    });
+    expect(r).toMatchObject({ state: 'event', dueAt: '2026-11-26T09:00:00+07:00' });
+    const missing = await t.raw('calendar.dueDate', {
+      receivedAt: '2026-11-25T09:00:00+07:00',
+      procedureId: 'BC-HB',
+    });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
   it('shows a paused clock instead of inventing a date', async () => {
     const r = await t.call('calendar.dueDate', {
       receivedAt: '2026-11-02T09:00:00+07:00',

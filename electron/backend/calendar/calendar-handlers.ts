@@ -182,6 +182,7 @@ export const calendarHandlers = {
       calendar: WorkingCalendar.from(readCalendarSource(ctx.db)),
       office: officeHoursOf(settings),
       now,
+      ...(input.eventAt ? { eventAt: input.eventAt } : {}),
     });
     return {
       state: result.state,

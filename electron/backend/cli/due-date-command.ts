@@ -16,6 +16,7 @@ export async function dueDateCommand(args: string[], env: CliEnv): Promise<numbe
       procedure: { type: 'string' },
       pause: { type: 'string', multiple: true, default: [] },
       restart: { type: 'boolean', default: false },
+      event: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
     strict: true,
@@ -36,6 +37,7 @@ export async function dueDateCommand(args: string[], env: CliEnv): Promise<numbe
     }),
     ...(values.procedure !== undefined ? { procedureId: values.procedure } : {}),
     ...(values.days !== undefined ? { days: Number(values.days) } : {}),
+    ...(values.event !== undefined ? { eventAt: values.event } : {}),
   };
   let backend;
   try {

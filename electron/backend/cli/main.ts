@@ -17,7 +17,7 @@ Commands:
   verify      [--data DIR]                     integrity check, foreign keys, audit chain, licence register
   verify-licence FILE.pdf|PAYLOAD [--key PUBLIC.pem] [--data DIR]
                                                check a licence's signed QR code offline
-  due-date    --received ISO (--days N [--unit wd|cd] | --procedure ID) [--pause FROM/TO ...] [--restart] [--json]
+  due-date    --received ISO (--days N [--unit wd|cd] | --procedure ID) [--pause FROM/TO ...] [--restart] [--event ISO] [--json]
                                                compute an appointment date and explain it
   backup      [--out DIR] [--prune] [--data DIR] [--json]
                                                verified backup (SHA-256 manifest, audit head); retention

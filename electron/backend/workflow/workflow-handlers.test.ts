@@ -208,4 +208,60 @@ describe('workflow through the API', () => {
     ).map((r) => r.number);
     expect(numbers).toEqual([1, 2, 3, 4, 5]);
   });
+
+  it('voids a licence with a reason, keeps its number and never reuses it; honours a mid-year start', async () => {
+    const issueOne = async () => {
+      const d = await receive();
+      await must(office.leader.caller, d.id, 'assign', { assigneeId: String(office.appraiser.id) });
+      const v = await t.call('workflow.view', { dossierId: d.id });
+      await t.raw(
+        'workflow.setLicenceFields',
+        { dossierId: d.id, version: v.version, fields: licenceFields },
+        office.appraiser.caller,
+      );
+      await must(office.appraiser.caller, d.id, 'propose', { proposal: 'approve', opinion: 'Đủ điều kiện' });
+      await must(office.director.caller, d.id, 'approve');
+      await must(office.clerk.caller, d.id, 'issue');
+      return d.id;
+    };
+    // The paper register of GP-UBND reached 41 before the go-live.
+    await t.call('licences.setSeriesStart', { series: 'GP-UBND', year: 2026, startNumber: 42 });
+    const first = await issueOne();
+    expect((await t.call('workflow.view', { dossierId: first })).licence?.number).toBe('42/GP-UBND');
+    expect(
+      await t.raw('licences.setSeriesStart', { series: 'GP-UBND', year: 2026, startNumber: 1 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(
+      await t.raw('licences.void', { dossierId: first, reason: '   ' }, office.director.caller),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(
+      await t.raw('licences.void', { dossierId: first, reason: 'x' }, office.clerk.caller),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const voided = await t.raw(
+      'licences.void',
+      { dossierId: first, reason: 'Cấp nhầm tên tổ chức' },
+      office.director.caller,
+    );
+    expect(voided).toMatchObject({
+      ok: true,
+      data: { licence: { number: '42/GP-UBND', isVoid: true, voidReason: 'Cấp nhầm tên tổ chức' } },
+    });
+    const second = await issueOne();
+    expect((await t.call('workflow.view', { dossierId: second })).licence?.number).toBe('43/GP-UBND');
+    const { verifyLicenceRegister } = await import('../store/verify-store');
+    expect(verifyLicenceRegister(t.backend.ctx.db)).toMatchObject({ ok: true });
+    expect(await t.raw('documents.licence', { dossierId: first }, office.clerk.caller)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION' },
+    });
+  });
 });

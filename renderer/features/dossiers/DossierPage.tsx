@@ -26,6 +26,7 @@ import { errorMessage } from '../../api/client';
 import type { FormKind } from '../../api/documents';
 import { useApiQuery } from '../../api/use-api-query';
 import { useAppContext } from '../../app/app-context';
+import { VoidLicenceButton } from './VoidLicenceButton';
 import { routeHref } from '../../app/routes';
 import { PrintButton } from '../../components/PrintButton';
 import { ReceiptButtons } from '../../components/ReceiptButtons';
@@ -241,7 +242,7 @@ function DossierView({ dossier, view, onChanged }: DossierViewProps) {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <DossierFacts dossier={dossier} view={view} />
+          <DossierFacts dossier={dossier} view={view} onChanged={onChanged} />
         </Grid.Col>
       </Grid>
 
@@ -348,7 +349,15 @@ function FactRow({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function DossierFacts({ dossier, view }: { dossier: DossierDetail; view: WorkflowView }) {
+function DossierFacts({
+  dossier,
+  view,
+  onChanged,
+}: {
+  dossier: DossierDetail;
+  view: WorkflowView;
+  onChanged(): void;
+}) {
   const offset = useAppContext().settings.office.utcOffsetMinutes;
   const { applicant } = dossier;
   return (
@@ -382,10 +391,16 @@ function DossierFacts({ dossier, view }: { dossier: DossierDetail; view: Workflo
                 <Text span fw={600} size="sm" data-testid="licence-number">
                   {view.licence.number}
                 </Text>
-                {view.licence.isVoid && (
-                  <Badge ml={6} size="xs" color="red">
+                {view.licence.isVoid ? (
+                  <Badge ml={6} size="xs" color="red" title={view.licence.voidReason ?? undefined}>
                     đã hủy
                   </Badge>
+                ) : (
+                  <VoidLicenceButton
+                    dossierId={dossier.id}
+                    number={view.licence.number}
+                    onChanged={onChanged}
+                  />
                 )}
               </FactRow>
             )}

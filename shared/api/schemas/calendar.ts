@@ -73,6 +73,8 @@ export const dueDateInput = z
     days: z.number().int().min(1, { error: 'Thời hạn phải là số nguyên dương.' }).max(365).optional(),
     unit: z.enum(['wd', 'cd']).default('wd'),
     restart: z.boolean().default(false),
+    /** For event-relative procedures (e.g. a press conference notified ≥ 24 h ahead): the event's time. */
+    eventAt: isoDateTime.optional(),
     pauses: z
       .array(
         z.object({
