@@ -103,11 +103,49 @@ function whereClause(filter: ListFilter): { sql: string; params: Record<string, 
     parts.push('d.code >= @codeFrom AND d.code < @codeTo');
     params.codeFrom = filter.codePrefix;
     params.codeTo = `${filter.codePrefix}\uffff`;
-  } else if (filter.terms.length > 0) {
-    parts.push('d.id IN (SELECT rowid FROM dossiers_fts WHERE dossiers_fts MATCH @match)');
-    params.match = filter.terms.map((t) => `"${t.replace(/"/g, '')}"*`).join(' ');
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+function ftsMatch(terms: readonly string[]): string {
+  return terms.map((t) => `"${t.replace(/"/g, '')}"*`).join(' ');
+}
+
+/**
+ * A name search walks the full-text index newest-entered first and stops at the page: FTS5 yields rowids in
+ * descending order without sorting, so a broad term ("nguyen", a third of all names) costs a page, not a
+ * materialised list of every match. Results are ordered by entry (id), which follows receipt order except for
+ * back-dated receipts and imports; the keyset cursor uses the id alone here.
+ */
+function searchByName(
+  db: Db,
+  filter: ListFilter,
+): { rows: DossierRecord[]; total: number; totalIsCapped: boolean } {
+  const where = whereClause(filter);
+  const extra = where.sql ? `AND ${where.sql.slice('WHERE '.length)}` : '';
+  const params: Record<string, unknown> = {
+    ...where.params,
+    match: ftsMatch(filter.terms),
+    limit: filter.limit,
+  };
+  const cursor = filter.cursor ? 'AND f.rowid < @cursorId' : '';
+  if (filter.cursor) params.cursorId = filter.cursor.id;
+  const from = `FROM dossiers_fts f JOIN dossiers d ON d.id = f.rowid
+    JOIN procedures p ON p.id = d.procedure_id
+    JOIN procedure_versions v ON v.id = d.procedure_version_id
+    WHERE dossiers_fts MATCH @match ${extra}`;
+  const rows = stmt(
+    db,
+    `SELECT d.*, p.code AS procedure_code, p.name AS procedure_name, v.pause_mode ${from} ${cursor}
+     ORDER BY f.rowid DESC LIMIT @limit`,
+  ).all(params) as DossierRecord[];
+  const countParams = { ...where.params, match: params.match };
+  // Without other filters the index alone answers the count; no dossier row needs reading.
+  const countSql = extra
+    ? `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1})`
+    : `SELECT count(*) AS n FROM (SELECT 1 FROM dossiers_fts WHERE dossiers_fts MATCH @match LIMIT ${COUNT_CAP + 1})`;
+  const counted = (stmt(db, countSql).get(countParams) as { n: number }).n;
+  return { rows, total: Math.min(counted, COUNT_CAP), totalIsCapped: counted > COUNT_CAP };
 }
 
 /** Counting beyond this many matches would cost more than the page itself; the UI says "hơn 10.000". */
@@ -117,6 +155,7 @@ export function listDossiers(
   db: Db,
   filter: ListFilter,
 ): { rows: DossierRecord[]; total: number; totalIsCapped: boolean } {
+  if (!filter.codePrefix && filter.terms.length > 0) return searchByName(db, filter);
   const where = whereClause(filter);
   const pageParts = [where.sql];
   const params: Record<string, unknown> = { ...where.params, limit: filter.limit };

@@ -4,6 +4,7 @@ import { up as users } from './0002-users';
 import { up as workflow } from './0003-workflow';
 import { up as statisticsSummary } from './0004-statistics-summary';
 import { up as legacyImport } from './0005-import';
+import { up as searchPrefixIndex } from './0006-search-prefix-index';
 
 export interface Migration {
   name: string;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { name: '0003-workflow', up: workflow },
   { name: '0004-statistics-summary', up: statisticsSummary },
   { name: '0005-import', up: legacyImport },
+  { name: '0006-search-prefix-index', up: searchPrefixIndex },
 ];
