@@ -11,15 +11,34 @@ import { createDeadlineService } from '../electron/backend/calendar/deadline-ser
 import { seedDemo } from '../electron/backend/demo/seed-demo';
 import type { Report } from './bench-harness';
 
+export interface BenchOptions {
+  /** --with-libreoffice or LICENCE_DESK_BENCH_LIBREOFFICE=1: may install LibreOffice with apt-get. */
+  withLibreOffice: boolean;
+  /** --with-crash (or `crash` named in --only): run the 200-cycle crash loop (5–8 minutes). */
+  withCrash: boolean;
+  /** Sections named in --only, or null for the default set. */
+  only: string[] | null;
+}
+
 export interface BenchContext {
   appRoot: string;
   dataDir: string;
   count: number;
   runs: number;
+  /** The bench's own backend on the store; replaced when a section releases and reopens the store. */
   backend: Backend;
   report: Report;
   caller: Caller;
+  options: BenchOptions;
+  /** Dispatches through the current backend as BENCH_CALLER (admin). */
   call(method: string, input: unknown): Promise<unknown>;
+  /**
+   * Closes the bench's backend so that another process can take the data folder (its lock), runs `fn`, then
+   * reopens the store whatever happened.
+   */
+  withStoreReleased<T>(fn: () => Promise<T>): Promise<T>;
+  /** Values one section leaves for another (e.g. the licence PDF median for the LibreOffice ratio). */
+  shared: Map<string, unknown>;
 }
 
 export const BENCH_CALLER: Caller = { system: { id: 'system:bench', name: 'Bench', roles: ['admin'] } };
@@ -34,18 +53,10 @@ export function prepareStore(
   report: Report,
   fresh: boolean,
 ): { dataDir: string; backend: Backend } {
-  const dataDir = path.join(os.tmpdir(), `licence-desk-bench-${count}`);
+  const dataDir = benchDataDir(count);
   const marker = path.join(dataDir, 'bench-complete');
   if (fresh || !fs.existsSync(marker)) fs.rmSync(dataDir, { recursive: true, force: true });
-  const open = () =>
-    createBackend({
-      dataDir,
-      resourcesDir: path.join(appRoot, 'resources'),
-      edition: 'cli',
-      appVersion: 'bench',
-      log: createMemoryLogger(),
-    });
-  const backend = open();
+  const backend = openStore(appRoot, dataDir);
   if (!fs.existsSync(marker)) {
     const db = backend.ctx.db;
     writeSettings(db, {
@@ -81,10 +92,36 @@ export function prepareStore(
   return { dataDir, backend };
 }
 
+export function benchDataDir(count: number): string {
+  return path.join(os.tmpdir(), `licence-desk-bench-${count}`);
+}
+
+/** The bench's in-process backend on a data folder (CLI edition: no lock, no maintenance timers). */
+export function openStore(appRoot: string, dataDir: string): Backend {
+  return createBackend({
+    dataDir,
+    resourcesDir: path.join(appRoot, 'resources'),
+    edition: 'cli',
+    appVersion: 'bench',
+    log: createMemoryLogger(),
+  });
+}
+
+/** Dispatches as `caller`, throwing on an error reply (for section set-up and measured calls alike). */
+export async function callAs(backend: Backend, caller: Caller, method: string, input: unknown) {
+  const reply = await dispatch(backend, method, input, caller);
+  if (!reply.ok) {
+    const fields = reply.error.fieldErrors ? ` ${JSON.stringify(reply.error.fieldErrors)}` : '';
+    // An INTERNAL error's cause is only in the backend's log (the memory logger keeps it).
+    const lines = (backend.ctx.log as { lines?: Array<{ level: string; data?: unknown }> }).lines ?? [];
+    const logged =
+      reply.error.code === 'INTERNAL' ? lines.filter((l) => l.level === 'error').pop() : undefined;
+    const cause = logged ? ` (log: ${JSON.stringify(logged.data)})` : '';
+    throw new Error(`${method}: ${reply.error.code} ${reply.error.message}${fields}${cause}`);
+  }
+  return reply.data;
+}
+
 export function makeCall(backend: Backend) {
-  return async (method: string, input: unknown) => {
-    const reply = await dispatch(backend, method, input, BENCH_CALLER);
-    if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
-    return reply.data;
-  };
+  return (method: string, input: unknown) => callAs(backend, BENCH_CALLER, method, input);
 }

@@ -45,16 +45,32 @@ export interface Row {
   target?: string;
   met?: boolean;
   note?: string;
+  /** Set when the measure did not run; says why (the value is then NaN). */
+  skipped?: string;
 }
 
 export class Report {
   readonly rows: Row[] = [];
   add(row: Row): void {
     this.rows.push(row);
+    if (row.skipped !== undefined) {
+      process.stdout.write(`  ${row.section} · ${row.name}: SKIPPED — ${row.skipped}\n`);
+      return;
+    }
     const target = row.target ? ` target ${row.target}: ${row.met ? 'MET' : 'NOT MET'}` : '';
     process.stdout.write(
       `  ${row.section} · ${row.name}: ${fmt(row.value)} ${row.unit}${row.p95 !== undefined ? ` (p95 ${fmt(row.p95)})` : ''}${target}${row.note ? ` — ${row.note}` : ''}\n`,
     );
+  }
+
+  /** Records a measure that did not run, with the reason, so the table never silently drops it. */
+  skip(section: string, name: string, reason: string, target?: string): void {
+    this.add({ section, name, value: NaN, unit: '', skipped: reason, ...(target ? { target } : {}) });
+  }
+
+  /** The median recorded for a measure in this run, if any. */
+  find(section: string, name: string): Row | undefined {
+    return this.rows.find((r) => r.section === section && r.name === name && r.skipped === undefined);
   }
 
   table(): string {
@@ -62,9 +78,16 @@ export class Report {
       '| section | measure | median | p95 | unit | target | met | note |',
       '|---|---|---|---|---|---|---|---|',
     ];
+    const cell = (text: string | undefined) => (text ?? '').replace(/\|/g, '\\|');
     for (const r of this.rows) {
+      if (r.skipped !== undefined) {
+        lines.push(
+          `| ${r.section} | ${cell(r.name)} | skipped |  |  | ${cell(r.target)} | n/a | ${cell(r.skipped)} |`,
+        );
+        continue;
+      }
       lines.push(
-        `| ${r.section} | ${r.name} | ${fmt(r.value)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} | ${r.note ?? ''} |`,
+        `| ${r.section} | ${cell(r.name)} | ${fmt(r.value)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.unit} | ${cell(r.target)} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} | ${cell(r.note)} |`,
       );
     }
     return lines.join('\n');
@@ -73,6 +96,7 @@ export class Report {
 
 export function fmt(n: number): string {
   if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n) && Math.abs(n) < 1e6) return String(n);
   if (Math.abs(n) >= 100) return n.toFixed(0);
   if (Math.abs(n) >= 1) return n.toFixed(2);
   return n.toPrecision(3);

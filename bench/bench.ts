@@ -1,5 +1,6 @@
 // `npm run bench`: builds (once) a store of --count demo dossiers in the temp folder and prints median/p95
 // figures per section, with the issues' targets, then writes bench/results.json. Separate from the tests.
+// Flags and what every figure means: bench/README.md.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { findAppRoot } from '../electron/backend/app-root';
 import { createBackend } from '../electron/backend/create-backend';
 import { createMemoryLogger } from '../electron/backend/log';
 import { Report } from './bench-harness';
-import { makeCall, prepareStore, BENCH_CALLER, type BenchContext } from './bench-context';
+import { makeCall, openStore, prepareStore, BENCH_CALLER, type BenchContext } from './bench-context';
 import { storeSection } from './sections/store-section';
 import { deadlineSection } from './sections/deadline-section';
 import { searchSection } from './sections/search-section';
@@ -16,15 +17,23 @@ import { documentSection } from './sections/document-section';
 import { memorySection } from './sections/memory-section';
 import { statisticsSection } from './statistics-bench';
 import { importSection } from './import-bench';
+import { libreOfficeSection } from './sections/libreoffice-section';
+import { uiSection } from './sections/ui-section';
+import { crashSection } from './sections/crash-section';
 
+// In run order. `ui` closes the bench's backend while the web edition holds the data folder and reopens it
+// afterwards; `libreoffice` and `crash` decide themselves whether they may run (see their flags).
 const SECTIONS: Record<string, (b: BenchContext) => Promise<void>> = {
   store: storeSection,
   deadlines: deadlineSection,
   search: searchSection,
   documents: documentSection,
+  libreoffice: libreOfficeSection,
   statistics: statisticsSection,
   import: importSection,
   memory: memorySection,
+  ui: uiSection,
+  crash: crashSection,
 };
 
 /** Child-process mode for the memory section: open the store, do a desk's everyday reads, print RSS. */
@@ -55,10 +64,19 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       fresh: { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench/results.json' },
+      'with-libreoffice': { type: 'boolean', default: false },
+      'with-crash': { type: 'boolean', default: false },
     },
   });
   const count = Number(values.count);
   const runs = Number(values.runs);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`--count must be a positive whole number`);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number`);
+  const only = values.only ? values.only.split(',').map((name) => name.trim()) : null;
+  for (const name of only ?? []) {
+    if (!SECTIONS[name])
+      throw new Error(`unknown section ${name}; known: ${Object.keys(SECTIONS).join(', ')}`);
+  }
   const appRoot = findAppRoot(__dirname);
   const report = new Report();
   const { dataDir, backend } = prepareStore(appRoot, count, report, values.fresh);
@@ -70,22 +88,36 @@ async function main(): Promise<void> {
     backend,
     report,
     caller: BENCH_CALLER,
-    call: makeCall(backend),
+    options: {
+      withLibreOffice: values['with-libreoffice'] || process.env.LICENCE_DESK_BENCH_LIBREOFFICE === '1',
+      withCrash: values['with-crash'] || (only?.includes('crash') ?? false),
+      only,
+    },
+    call: (method, input) => makeCall(b.backend)(method, input),
+    async withStoreReleased(fn) {
+      b.backend.close();
+      try {
+        return await fn();
+      } finally {
+        b.backend = openStore(appRoot, dataDir);
+      }
+    },
+    shared: new Map(),
   };
-  const wanted = values.only ? values.only.split(',') : Object.keys(SECTIONS);
-  for (const name of wanted) {
-    const section = SECTIONS[name];
-    if (!section) throw new Error(`unknown section ${name}; known: ${Object.keys(SECTIONS).join(', ')}`);
-    process.stdout.write(`\n[${name}]\n`);
-    await section(b);
+  // The machine may be shared: the 1-minute load average at the start of each section goes with the figures.
+  const load: Record<string, number> = {};
+  for (const name of only ?? Object.keys(SECTIONS)) {
+    load[name] = Number(os.loadavg()[0]!.toFixed(2));
+    process.stdout.write(`\n[${name}] (load average ${load[name]} on ${os.cpus().length} cores)\n`);
+    await SECTIONS[name]!(b);
   }
-  backend.close();
+  b.backend.close();
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}`;
   process.stdout.write(`\n${report.table()}\n\nMachine: ${machine}\n`);
   fs.mkdirSync(path.dirname(values.out), { recursive: true });
   fs.writeFileSync(
     values.out,
-    JSON.stringify({ at: new Date().toISOString(), count, runs, machine, rows: report.rows }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), count, runs, machine, load, rows: report.rows }, null, 2),
   );
 }
 

@@ -14,7 +14,16 @@ import {
   sumsByProcedure,
   totalSums,
 } from '../electron/backend/statistics/summary-repo';
-import { calendarPeriod, currentPeriod } from '../shared/domain/statistics';
+import {
+  addCounts,
+  bieu06Keys,
+  calendarPeriod,
+  contributionOf,
+  currentPeriod,
+  ZERO_COUNTS,
+  type Bieu06Counts,
+} from '../shared/domain/statistics';
+import type { ReportOutput } from '../shared/api/schemas/statistics';
 
 const APPRAISERS = 12;
 
@@ -43,13 +52,16 @@ function prepareAppraisers(b: BenchContext): void {
        WHERE status <> 'received'`,
     ).run({ ids: JSON.stringify(ids), n: ids.length });
     // One dossier in eight had a supplement request two days after receipt, received back five days later;
-    // those waiting today have an open one.
+    // those waiting today have an open one. The demo seeder already records the open pause of a dossier
+    // waiting for a supplement: a dossier that has a pause gets no second (overlapping) one.
     db.exec(`
       INSERT INTO dossier_pauses (dossier_id, requested_at, resumed_at, reason, requested_by)
       SELECT id, date(receipt_date, '+2 days') || 'T10:00:00+07:00',
         CASE WHEN status = 'awaiting_supplement' THEN NULL ELSE date(receipt_date, '+7 days') || 'T10:00:00+07:00' END,
         'Bổ sung hồ sơ (bench)', 'system:bench'
-      FROM dossiers WHERE id % 8 = 0 OR status = 'awaiting_supplement';
+      FROM dossiers
+      WHERE (id % 8 = 0 OR status = 'awaiting_supplement')
+        AND NOT EXISTS (SELECT 1 FROM dossier_pauses p WHERE p.dossier_id = dossiers.id);
     `);
   })();
   db.exec('ANALYZE');
@@ -168,4 +180,76 @@ export async function statisticsSection(b: BenchContext): Promise<void> {
     p95: baseline.p95,
     unit: 'ms',
   });
+
+  await naiveLoopBaseline(b, reportYear);
+}
+
+/**
+ * Baseline: Biểu 06 as a naive implementation computes it — read every dossier that touches the period
+ * (received in it, or received before and still open at its start), classify each in JS with the same
+ * per-dossier rule (contributionOf) and add it to its procedure's row. Its totals are checked against
+ * stats.report, so the ratio compares two programs giving the same answer.
+ */
+async function naiveLoopBaseline(b: BenchContext, reportYear: { from: string; to: string }): Promise<void> {
+  const db = b.backend.ctx.db;
+  const runs = Math.max(3, b.runs);
+  const requested = { from: reportYear.from, to: reportYear.to };
+  const fast = await measure(() => b.call('stats.report', requested), Math.max(10, b.runs * 4), 2);
+  const report = (await b.call('stats.report', requested)) as ReportOutput;
+  const period = { from: report.period.from, to: report.period.to };
+  const select = db.prepare(
+    `SELECT procedure_id, channel, receipt_date, completed_at, completion_class, due_date, processing_working_days
+     FROM dossiers WHERE receipt_date <= @to AND (completed_at IS NULL OR completed_date >= @from)`,
+  );
+  let rows = 0;
+  let totals: Bieu06Counts = ZERO_COUNTS;
+  const loop = await measure(
+    () => {
+      const byProcedure = new Map<string, { counts: Bieu06Counts; days: number; resolved: number }>();
+      rows = 0;
+      for (const row of select.iterate(period) as Iterable<NaiveRow>) {
+        rows += 1;
+        const counts = contributionOf(
+          {
+            receiptDate: row.receipt_date,
+            channel: row.channel,
+            completedDate: row.completed_at === null ? null : row.completed_at.slice(0, 10),
+            completionClass: row.completion_class,
+            dueDate: row.due_date,
+            processingWorkingDays: row.processing_working_days,
+          },
+          period,
+        );
+        const group = byProcedure.get(row.procedure_id) ?? { counts: ZERO_COUNTS, days: 0, resolved: 0 };
+        group.counts = addCounts(group.counts, counts);
+        if (counts.c7 === 1 && row.processing_working_days !== null) {
+          group.days += row.processing_working_days;
+          group.resolved += 1;
+        }
+        byProcedure.set(row.procedure_id, group);
+      }
+      totals = [...byProcedure.values()].reduce((sum, g) => addCounts(sum, g.counts), ZERO_COUNTS);
+    },
+    runs,
+    1,
+  );
+  const same = bieu06Keys.every((key) => totals[key] === report.total[key]);
+  b.report.add({
+    section: 'statistics',
+    name: 'baseline: naive per-dossier loop in JS for Biểu 06, report year to date',
+    value: loop.median,
+    p95: loop.p95,
+    unit: 'ms',
+    note: `${rows.toLocaleString('en')} dossiers read and classified; totals ${same ? 'equal' : '**DIFFER from**'} stats.report's; stats.report (${fast.median.toFixed(1)} ms) is ${(loop.median / fast.median).toFixed(0)}× faster`,
+  });
+}
+
+interface NaiveRow {
+  procedure_id: string;
+  channel: 'direct' | 'post' | 'online';
+  receipt_date: string;
+  completed_at: string | null;
+  completion_class: 'early' | 'on_time' | 'late' | null;
+  due_date: string | null;
+  processing_working_days: number | null;
 }

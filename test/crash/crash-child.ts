@@ -39,8 +39,13 @@ async function main(): Promise<void> {
   }>;
   const procedure = procedures.find((p) => p.id === 'PH-DK') ?? procedures[0];
   if (!procedure) throw new Error('no procedure');
+  // Each cycle receives on its own past day (startIndex counts cycles in thousands): the daily code sequence
+  // stops at 9999, and a long crash loop would otherwise exhaust one day.
+  const day = new Date(Date.now() - Math.floor(Number(startIndex) / 1000) * 86_400_000);
+  const receivedAt = `${day.toISOString().slice(0, 10)}T09:00:00+07:00`;
   for (let i = Number(startIndex); ; i += 1) {
     const d = await call('dossiers.receive', {
+      receivedAt,
       requestId: `00000000-0000-4000-a000-${String(i).padStart(12, '0')}`,
       procedureId: procedure.id,
       applicant: { kind: 'organization', name: `Nhà sách Đặng Hòa số ${i}` },

@@ -152,6 +152,7 @@ describe('crash loop', () => {
       }
       // The loop must have exercised real work, not only start-ups.
       expect(acknowledged.length).toBeGreaterThan(CYCLES);
+      process.stdout.write(`crash loop: ${CYCLES} cycles, ${acknowledged.length} acknowledged\n`);
     },
     CYCLES * 8_000 + 30_000,
   );

@@ -120,6 +120,13 @@ function checkAgainstStore(
       logMessage: 'apology appointment in the past',
     });
   }
+  if (plan.action === 'issue' && settings.signers.length === 0 && wf.decided_by === null) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Chưa khai báo người ký giấy phép. Quản trị viên cần thêm người ký (họ tên, chức vụ) trong Cài đặt.',
+      { logMessage: 'no signer for the licence' },
+    );
+  }
   if (plan.action === 'issue') {
     const fields = wf.licence_fields ? (JSON.parse(wf.licence_fields) as Record<string, string>) : {};
     const missing = missingLicenceFields(ctx.db, record, settings, fields);
