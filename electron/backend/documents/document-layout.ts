@@ -211,6 +211,19 @@ export function nfc(text: string): string {
  * Lays out and draws text on A4 pages. Create one per document with `DocumentWriter.create`, draw, then
  * `save()`. Not reusable across documents.
  */
+const sharedWidths = new WeakMap<FontSet, Map<string, number>>();
+/** Widths are kept for at most this many distinct strings per font set (a long-running app prints for years). */
+const MAX_SHARED_WIDTHS = 50_000;
+
+function widthCacheFor(fontSet: FontSet): Map<string, number> {
+  let cache = sharedWidths.get(fontSet);
+  if (!cache || cache.size > MAX_SHARED_WIDTHS) {
+    cache = new Map();
+    sharedWidths.set(fontSet, cache);
+  }
+  return cache;
+}
+
 export class DocumentWriter {
   readonly doc: PDFDocument;
   readonly pageSize: PageSize;
@@ -222,11 +235,17 @@ export class DocumentWriter {
   private cursor: number;
   private pageBottom: number;
   private sectionPage = 1;
-  private readonly widths = new Map<string, number>();
+  private readonly widths: Map<string, number>;
 
-  private constructor(doc: PDFDocument, fonts: Record<FontStyle, PDFFont>, options: DocumentWriterOptions) {
+  private constructor(
+    doc: PDFDocument,
+    fonts: Record<FontStyle, PDFFont>,
+    options: DocumentWriterOptions,
+    widths: Map<string, number>,
+  ) {
     this.doc = doc;
     this.fonts = fonts;
+    this.widths = widths;
     this.pageSize = options.page ?? A4_PORTRAIT;
     this.margins = options.margins ?? ND30_MARGINS;
     this.baseSize = options.baseSize ?? BODY_SIZE;
@@ -250,7 +269,7 @@ export class DocumentWriter {
     ]);
     const fonts: Record<FontStyle, PDFFont> = { regular, bold, italic, boldItalic };
     if (options.metadata !== undefined) applyMetadata(doc, options.metadata);
-    return new DocumentWriter(doc, fonts, options);
+    return new DocumentWriter(doc, fonts, options, widthCacheFor(fontSet));
   }
 
   // ---- geometry -------------------------------------------------------------------------------------------
@@ -377,8 +396,9 @@ export class DocumentWriter {
   }
 
   /**
-   * Advance width of NFC text. Memoised per document: every measurement runs fontkit's OpenType shaper, and
-   * forms repeat the same words many times.
+   * Advance width of NFC text. Memoised per font set, across documents: every measurement runs fontkit's
+   * OpenType shaper, forms repeat the same words, and consecutive licences repeat most of their text. A width
+   * depends only on the font and the text, so sharing it cannot change a layout.
    */
   private widthOf(style: FontStyle, text: string, size: number): number {
     const key = `${style}\u0000${text}`;
