@@ -1,13 +1,12 @@
-import { drawClosing } from './admin-header';
 import { mm } from './document-layout';
 import type { FontSet } from './font-set';
 import {
+  drawSignedClosing,
   BODY_STYLE,
   FormProblems,
   createFormWriter,
   drawField,
   drawFormHead,
-  hasText,
   honorific,
   instantOf,
   keepTogether,
@@ -104,21 +103,7 @@ export async function buildApologyPdf(data: ApologyData, fonts: FontSet): Promis
   );
   w.paragraph(`Xin trân trọng cảm ơn sự thông cảm và hợp tác của ${you}./.`, indent);
 
-  drawClosing(
-    w,
-    {
-      ...(data.recipients === undefined || data.recipients.length === 0
-        ? {}
-        : { recipients: { items: data.recipients } }),
-      signature: {
-        titleLines: data.signer.titleLines,
-        ...(data.signer.hint === undefined ? {} : { hint: data.signer.hint }),
-        ...(hasText(data.signer.name) ? { name: data.signer.name } : {}),
-        signatureSpace: mm(22),
-      },
-    },
-    { spaceBefore: w.lineHeight() * 0.6 },
-  );
+  drawSignedClosing(w, data.signer, data.recipients, { signatureSpaceMm: 22 });
   return w.save();
 }
 

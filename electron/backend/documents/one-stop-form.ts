@@ -1,5 +1,5 @@
-import { drawAdminHeader, drawDocumentTitle } from './admin-header';
-import { DocumentWriter, nfc } from './document-layout';
+import { drawAdminHeader, drawClosing, drawDocumentTitle } from './admin-header';
+import { DocumentWriter, mm, nfc } from './document-layout';
 import type { DocumentMetadata, ParagraphStyle, RichText, TextRun } from './document-layout';
 import type { FontSet } from './font-set';
 import { parseCalendarDate, parseOffsetDateTime } from './vietnamese-date';
@@ -199,4 +199,30 @@ export function instantOf(value: string): Date {
 
 export function nfcTrim(text: string): string {
   return nfc(text).trim();
+}
+
+/**
+ * The closing of a form signed on behalf of the body (refusal, apology): "Nơi nhận" on the left when there is
+ * one, the signer's title lines, hint and name on the right (NĐ 30/2020 Phụ lục I).
+ */
+export function drawSignedClosing(
+  w: DocumentWriter,
+  signer: FormSigner,
+  recipients: readonly string[] | undefined,
+  options: { defaultHint?: string; signatureSpaceMm: number },
+): void {
+  const hint = signer.hint ?? options.defaultHint;
+  drawClosing(
+    w,
+    {
+      ...(recipients === undefined || recipients.length === 0 ? {} : { recipients: { items: recipients } }),
+      signature: {
+        titleLines: signer.titleLines,
+        ...(hint === undefined ? {} : { hint }),
+        ...(hasText(signer.name) ? { name: signer.name } : {}),
+        signatureSpace: mm(options.signatureSpaceMm),
+      },
+    },
+    { spaceBefore: w.lineHeight() * 0.6 },
+  );
 }

@@ -1,7 +1,7 @@
-import { drawClosing } from './admin-header';
 import { mm } from './document-layout';
 import type { FontSet } from './font-set';
 import {
+  drawSignedClosing,
   BODY_STYLE,
   FormProblems,
   createFormWriter,
@@ -86,21 +86,10 @@ export async function buildRefusalPdf(data: RefusalData, fonts: FontSet): Promis
   });
   w.paragraph(`Xin thông báo cho ${you} được biết và thực hiện./.`, BODY_STYLE);
 
-  drawClosing(
-    w,
-    {
-      ...(data.recipients === undefined || data.recipients.length === 0
-        ? {}
-        : { recipients: { items: data.recipients } }),
-      signature: {
-        titleLines: data.signer.titleLines,
-        hint: data.signer.hint ?? '(Ký và ghi rõ họ tên)',
-        ...(hasText(data.signer.name) ? { name: data.signer.name } : {}),
-        signatureSpace: mm(20),
-      },
-    },
-    { spaceBefore: w.lineHeight() * 0.6 },
-  );
+  drawSignedClosing(w, data.signer, data.recipients, {
+    defaultHint: '(Ký và ghi rõ họ tên)',
+    signatureSpaceMm: 20,
+  });
   return w.save();
 }
 
