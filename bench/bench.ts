@@ -39,7 +39,7 @@ const SECTIONS: Record<string, (b: BenchContext) => Promise<void>> = {
 /** Child-process mode for the memory section: open the store, do a desk's everyday reads, print RSS. */
 async function memoryProbe(dataDir: string): Promise<void> {
   const appRoot = findAppRoot(__dirname);
-  const backend = createBackend({
+  const backend = await createBackend({
     dataDir,
     resourcesDir: path.join(appRoot, 'resources'),
     edition: 'cli',
@@ -51,7 +51,7 @@ async function memoryProbe(dataDir: string): Promise<void> {
   await call('dossiers.list', { query: 'nguyen van', limit: 100 });
   for (const item of page.items.slice(0, 20)) await call('dossiers.get', { id: item.id });
   process.stdout.write(`${JSON.stringify({ rssMb: process.memoryUsage().rss / 2 ** 20 })}\n`);
-  backend.close();
+  await backend.close();
 }
 
 async function main(): Promise<void> {
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   }
   const appRoot = findAppRoot(__dirname);
   const report = new Report();
-  const { dataDir, backend } = prepareStore(appRoot, count, report, values.fresh);
+  const { dataDir, backend } = await prepareStore(appRoot, count, report, values.fresh);
   const b: BenchContext = {
     appRoot,
     dataDir,
@@ -95,11 +95,11 @@ async function main(): Promise<void> {
     },
     call: (method, input) => makeCall(b.backend)(method, input),
     async withStoreReleased(fn) {
-      b.backend.close();
+      await b.backend.close();
       try {
         return await fn();
       } finally {
-        b.backend = openStore(appRoot, dataDir);
+        b.backend = await openStore(appRoot, dataDir);
       }
     },
     shared: new Map(),
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n[${name}] (load average ${load[name]} on ${os.cpus().length} cores)\n`);
     await SECTIONS[name]!(b);
   }
-  b.backend.close();
+  await b.backend.close();
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}`;
   process.stdout.write(`\n${report.table()}\n\nMachine: ${machine}\n`);
   fs.mkdirSync(path.dirname(values.out), { recursive: true });

@@ -65,7 +65,7 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
   const rows = options.rows ?? 100_000;
   const format = options.format ?? 'csv';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'licence-desk-import-bench-'));
-  const backend = createBackend({
+  const backend = await createBackend({
     dataDir,
     resourcesDir: path.join(options.appRoot, 'resources'),
     edition: 'cli',
@@ -110,7 +110,7 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
       progressCalls,
     };
   } finally {
-    backend.close();
+    await backend.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

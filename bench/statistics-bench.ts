@@ -6,7 +6,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BenchContext } from './bench-context';
 import { measure } from './bench-harness';
-import type { Db } from '../electron/backend/db/open-database';
+import type { Sql } from '../electron/backend/store/sql';
+import { requireSqlite } from '../electron/backend/store/sqlite/sqlite-store';
 import { officeNow } from '../electron/backend/office-clock';
 import {
   SUMMARY_SQL,
@@ -32,10 +33,11 @@ const APPRAISERS = 12;
  * supplements on roughly one dossier in eight. Give the store that shape once (through the same triggers the
  * workflow writes go through), so the per-appraiser figures are measured at realistic size.
  */
-function prepareAppraisers(b: BenchContext): void {
+async function prepareAppraisers(b: BenchContext): Promise<void> {
   const marker = path.join(b.dataDir, 'bench-statistics-prepared');
   if (fs.existsSync(marker)) return;
-  const db = b.backend.ctx.db;
+  // Bulk fixture SQL written for SQLite (json_each, date modifiers), run on its writer connection directly.
+  const db = requireSqlite(b.backend.ctx.db).native;
   const started = performance.now();
   db.transaction(() => {
     const insertUser = db.prepare(
@@ -74,15 +76,15 @@ function prepareAppraisers(b: BenchContext): void {
   });
 }
 
-function plan(db: Db, sql: string, params: Record<string, unknown>): string {
-  const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>;
+async function plan(db: Sql, sql: string, params: Record<string, unknown>): Promise<string> {
+  const rows = (await db.all(`EXPLAIN QUERY PLAN ${sql}`, params)) as Array<{ detail: string }>;
   return rows.map((r) => r.detail).join('; ');
 }
 
 export async function statisticsSection(b: BenchContext): Promise<void> {
-  prepareAppraisers(b);
+  await prepareAppraisers(b);
   const db = b.backend.ctx.db;
-  const today = officeNow(b.backend.ctx).date;
+  const today = (await officeNow(b.backend.ctx)).date;
   // The report year containing today (15/12 → 14/12, cut at today) and the last full calendar year.
   const reportYear = currentPeriod('year', today, 'report');
   const lastYear = calendarPeriod('year', Number(today.slice(0, 4)) - 1);
@@ -122,10 +124,10 @@ export async function statisticsSection(b: BenchContext): Promise<void> {
     value: proc.median,
     p95: proc.p95,
     unit: 'ms',
-    note: `${plan(db, SUMMARY_SQL.procedureBefore, { from: params.from })} | ${plan(db, SUMMARY_SQL.procedurePeriod, params)}`,
+    note: `${await plan(db, SUMMARY_SQL.procedureBefore, { from: params.from })} | ${await plan(db, SUMMARY_SQL.procedurePeriod, params)}`,
   });
   const assignee = await measure(
-    () => sumsByAssignee(db, params, totalSums(sumsByProcedure(db, params))),
+    async () => sumsByAssignee(db, params, totalSums(await sumsByProcedure(db, params))),
     runs,
     2,
   );
@@ -135,7 +137,7 @@ export async function statisticsSection(b: BenchContext): Promise<void> {
     value: assignee.median,
     p95: assignee.p95,
     unit: 'ms',
-    note: `${plan(db, SUMMARY_SQL.assigneeBefore, { from: params.from })} | ${plan(db, SUMMARY_SQL.assigneePeriod, params)}`,
+    note: `${await plan(db, SUMMARY_SQL.assigneeBefore, { from: params.from })} | ${await plan(db, SUMMARY_SQL.assigneePeriod, params)}`,
   });
 
   for (const cell of [
@@ -168,11 +170,16 @@ export async function statisticsSection(b: BenchContext): Promise<void> {
 
   // Baseline: what the summary replaces — the same year read from the dossiers table (one grouped pass
   // for the resolved classes only, with its best index).
-  const naive = db.prepare(
-    `SELECT procedure_id, completion_class, count(*) FROM dossiers
-     WHERE completed_at IS NOT NULL AND completed_date BETWEEN @from AND @to GROUP BY procedure_id, completion_class`,
+  const baseline = await measure(
+    () =>
+      db.all(
+        `SELECT procedure_id, completion_class, count(*) AS n FROM dossiers
+         WHERE completed_at IS NOT NULL AND completed_date BETWEEN @from AND @to GROUP BY procedure_id, completion_class`,
+        params,
+      ),
+    Math.max(3, b.runs),
+    1,
   );
-  const baseline = await measure(() => naive.all(params), Math.max(3, b.runs), 1);
   b.report.add({
     section: 'statistics',
     name: 'baseline: one grouped query over dossiers (resolved by class only)',
@@ -197,17 +204,15 @@ async function naiveLoopBaseline(b: BenchContext, reportYear: { from: string; to
   const fast = await measure(() => b.call('stats.report', requested), Math.max(10, b.runs * 4), 2);
   const report = (await b.call('stats.report', requested)) as ReportOutput;
   const period = { from: report.period.from, to: report.period.to };
-  const select = db.prepare(
-    `SELECT procedure_id, channel, receipt_date, completed_at, completion_class, due_date, processing_working_days
-     FROM dossiers WHERE receipt_date <= @to AND (completed_at IS NULL OR completed_date >= @from)`,
-  );
+  const select = `SELECT procedure_id, channel, receipt_date, completed_at, completion_class, due_date, processing_working_days
+     FROM dossiers WHERE receipt_date <= @to AND (completed_at IS NULL OR completed_date >= @from)`;
   let rows = 0;
   let totals: Bieu06Counts = ZERO_COUNTS;
   const loop = await measure(
-    () => {
+    async () => {
       const byProcedure = new Map<string, { counts: Bieu06Counts; days: number; resolved: number }>();
       rows = 0;
-      for (const row of select.iterate(period) as Iterable<NaiveRow>) {
+      await db.each<NaiveRow>(select, period, (row) => {
         rows += 1;
         const counts = contributionOf(
           {
@@ -227,7 +232,7 @@ async function naiveLoopBaseline(b: BenchContext, reportYear: { from: string; to
           group.resolved += 1;
         }
         byProcedure.set(row.procedure_id, group);
-      }
+      });
       totals = [...byProcedure.values()].reduce((sum, g) => addCounts(sum, g.counts), ZERO_COUNTS);
     },
     runs,

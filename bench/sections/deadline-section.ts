@@ -12,9 +12,9 @@ const MILLION = 1_000_000;
 
 export async function deadlineSection(b: BenchContext): Promise<void> {
   const db = b.backend.ctx.db;
-  const settings = readSettings(db);
+  const settings = await readSettings(db);
   const office = officeHoursOf(settings);
-  const calendar = WorkingCalendar.from(readCalendarSource(db));
+  const calendar = WorkingCalendar.from(await readCalendarSource(db));
   // 1M synthetic open dossiers received over two years, parsed once as the recompute does.
   const base = Date.parse('2025-01-02T01:00:00Z');
   const inputs = Array.from({ length: MILLION }, (_, i) => {
@@ -60,7 +60,12 @@ export async function deadlineSection(b: BenchContext): Promise<void> {
     met: (recompute.median * 1000) / MILLION < 5,
   });
   const started = performance.now();
-  const moved = findMovedDossiers(db, settings, edited, new Date().toISOString().replace('Z', '+00:00'));
+  const moved = await findMovedDossiers(
+    db,
+    settings,
+    edited,
+    new Date().toISOString().replace('Z', '+00:00'),
+  );
   b.report.add({
     section: 'deadlines',
     name: 'preview of a calendar change over the store’s open dossiers',

@@ -47,9 +47,9 @@ async function licence(b: BenchContext): Promise<void> {
     note: `CPU ${cpuMs.toFixed(1)} ms per print; licence ${issued.number}; its first print (the original) took ${firstMs.toFixed(0)} ms`,
   });
   const fonts = b.backend.ctx.resources.fonts();
+  const qr = await payloadOf(b, issued);
   const build = await measure(
-    () =>
-      buildLicencePdf(issued.template, { ...issued.data, isCopy: false, qr: payloadOf(b, issued) }, fonts),
+    () => buildLicencePdf(issued.template, { ...issued.data, isCopy: false, qr }, fonts),
     Math.max(30, b.runs * 10),
     3,
   );
@@ -72,17 +72,18 @@ async function licence(b: BenchContext): Promise<void> {
   });
 }
 
-function payloadOf(b: BenchContext, issued: { dossierId: number }): { payloadText: string } {
-  const row = b.backend.ctx.db
-    .prepare('SELECT payload FROM licences WHERE dossier_id = ? ORDER BY id DESC LIMIT 1')
-    .get(issued.dossierId) as { payload: string };
+async function payloadOf(b: BenchContext, issued: { dossierId: number }): Promise<{ payloadText: string }> {
+  const row = (await b.backend.ctx.db.get(
+    'SELECT payload FROM licences WHERE dossier_id = ? ORDER BY id DESC LIMIT 1',
+    [issued.dossierId],
+  )) as { payload: string };
   return { payloadText: row.payload };
 }
 
 async function receipt(b: BenchContext): Promise<void> {
   const db = b.backend.ctx.db;
   const ids = (
-    db.prepare('SELECT id FROM dossiers ORDER BY id DESC LIMIT 20').all() as Array<{ id: number }>
+    (await db.all('SELECT id FROM dossiers ORDER BY id DESC LIMIT 20')) as Array<{ id: number }>
   ).map((r) => r.id);
   let i = 0;
   let size = 0;

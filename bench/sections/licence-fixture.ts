@@ -120,9 +120,10 @@ export async function benchLicence(b: BenchContext): Promise<BenchLicence> {
   await perform('approve', {});
   await perform('issue', {});
   const licence = (await desk('workflow.view', { dossierId })).licence as { number: string };
-  const row = b.backend.ctx.db
-    .prepare('SELECT content FROM licences WHERE dossier_id = ? ORDER BY id DESC LIMIT 1')
-    .get(dossierId) as { content: string };
+  const row = (await b.backend.ctx.db.get(
+    'SELECT content FROM licences WHERE dossier_id = ? ORDER BY id DESC LIMIT 1',
+    [dossierId],
+  )) as { content: string };
   const content = JSON.parse(row.content) as BenchLicence;
   const issued: BenchLicence = {
     dossierId,

@@ -42,9 +42,8 @@ export async function searchSection(b: BenchContext): Promise<void> {
     met: folded.p95 < 20,
     note: `median per query: ${perQuery.join('; ')}`,
   });
-  const someCode = (
-    db.prepare('SELECT code FROM dossiers ORDER BY id DESC LIMIT 1').get() as { code: string }
-  ).code;
+  const someCode = ((await db.get('SELECT code FROM dossiers ORDER BY id DESC LIMIT 1')) as { code: string })
+    .code;
   const code = await measure(
     () => b.call('dossiers.list', { query: someCode, limit: 50 }),
     Math.max(40, b.runs * 10),
@@ -59,16 +58,15 @@ export async function searchSection(b: BenchContext): Promise<void> {
   });
   // Baseline: what a naive implementation does — a LIKE scan over the stored names (and it still misses
   // "Đặng" for "dang", because LIKE does not fold diacritics).
-  const like = db.prepare(
-    'SELECT id, code, applicant_name FROM dossiers WHERE applicant_name LIKE ? ORDER BY received_ms DESC LIMIT 50',
-  );
-  const likeCount = db.prepare('SELECT count(*) AS n FROM dossiers WHERE applicant_name LIKE ?');
   let l = 0;
   const scan = await measure(
-    () => {
+    async () => {
       const term = `%${QUERIES[l++ % QUERIES.length]}%`;
-      like.all(term);
-      likeCount.get(term);
+      await db.all(
+        'SELECT id, code, applicant_name FROM dossiers WHERE applicant_name LIKE ? ORDER BY received_ms DESC LIMIT 50',
+        [term],
+      );
+      await db.get('SELECT count(*) AS n FROM dossiers WHERE applicant_name LIKE ?', [term]);
     },
     Math.max(5, b.runs * 2),
     1,

@@ -276,7 +276,7 @@ export async function uiSection(b: BenchContext): Promise<void> {
     await b.call('backup.settings.update', { folder, keepDaily, keepMonthly, dailyEnabled: false });
   }
   const verifyStarted = performance.now();
-  const verified = runWeeklyVerifyIfDue(b.backend.ctx);
+  const verified = await runWeeklyVerifyIfDue(b.backend.ctx);
   if (verified) {
     b.report.add({
       section: SECTION,

@@ -5,7 +5,7 @@ import { INTEGRITY_ALERT, lastVerification } from './store/weekly-verify';
 
 export const appHandlers = {
   'app.info': async (_input, ctx) => {
-    const settings = readSettings(ctx.db);
+    const settings = await readSettings(ctx.db);
     const now = ctx.clock.now();
     return {
       version: ctx.appVersion,
@@ -15,7 +15,7 @@ export const appHandlers = {
       now: toOfficeIso(now, settings.office.utcOffsetMinutes),
       today: officeDate(now, settings.office.utcOffsetMinutes),
       firstRun: ctx.bootstrap,
-      integrityAlert: lastVerification(ctx)?.ok === false ? INTEGRITY_ALERT : null,
+      integrityAlert: (await lastVerification(ctx))?.ok === false ? INTEGRITY_ALERT : null,
     };
   },
 } satisfies Pick<Handlers, 'app.info'>;

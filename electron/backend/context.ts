@@ -1,4 +1,4 @@
-import type { Db } from './db/open-database';
+import type { Store } from './store/sql';
 import type { FontSet } from './documents/font-set';
 import type { Role } from '../../shared/domain/workflow/roles';
 import type { LoginThrottle, SessionStore } from './auth/session-store';
@@ -28,7 +28,7 @@ export interface Resources {
 
 /** Everything a handler may touch: no module singletons (architecture.md §3). */
 export interface BackendContext {
-  db: Db;
+  db: Store;
   clock: Clock;
   ids: Ids;
   resources: Resources;

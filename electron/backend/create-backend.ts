@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Backend, Handlers } from './dispatch';
 import type { BackendContext, Clock, Edition, Ids, Logger } from './context';
-import { openDatabase } from './db/open-database';
+import { openSqliteStore } from './db/open-database';
 import { DATABASE_FILE } from './data-dir';
 import { createFileLogger } from './log';
 import { seedCatalogue } from './procedures/seed-catalogue';
@@ -54,12 +54,12 @@ export const handlers: Handlers = {
   ...statisticsHandlers,
 };
 
-export function createBackend(options: BackendOptions): Backend {
+export async function createBackend(options: BackendOptions): Promise<Backend> {
   const isMemory = options.databaseFile === ':memory:';
   if (!isMemory) fs.mkdirSync(options.dataDir, { recursive: true });
   const log = options.log ?? createFileLogger(options.dataDir);
   const dbFile = isMemory ? ':memory:' : path.join(options.dataDir, options.databaseFile ?? DATABASE_FILE);
-  const db = openDatabase(dbFile);
+  const db = openSqliteStore(dbFile);
   const clock = options.clock ?? { now: () => new Date() };
   const ctx: BackendContext = {
     db,
@@ -79,21 +79,14 @@ export function createBackend(options: BackendOptions): Backend {
   };
   const seedDir = path.join(options.resourcesDir, 'seed');
   const nowIso = clock.now().toISOString();
-  seedCatalogue(db, seedDir, nowIso);
-  seedCalendar(db, nowIso);
-  ctx.bootstrap = ensureBootstrapAdmin(db, nowIso);
+  await seedCatalogue(db, seedDir, nowIso);
+  await seedCalendar(db, nowIso);
+  ctx.bootstrap = await ensureBootstrapAdmin(db, nowIso);
   log.info('backend started', { edition: options.edition, database: dbFile, version: options.appVersion });
   return {
     ctx,
     handlers,
-    close() {
-      // A clean shutdown folds the WAL back so that a copied .db file is complete on its own.
-      try {
-        db.pragma('wal_checkpoint(TRUNCATE)');
-      } finally {
-        db.close();
-      }
-    },
+    close: () => db.close(),
   };
 }
 

@@ -4,8 +4,8 @@ import { handlers } from './create-backend';
 import { makeTestBackend, type TestBackend } from '../../test/helpers/test-backend';
 
 let t: TestBackend | undefined;
-afterEach(() => {
-  t?.close();
+afterEach(async () => {
+  await t?.close();
   t = undefined;
 });
 
@@ -26,13 +26,13 @@ describe('contract and handlers', () => {
 
 describe('dispatch', () => {
   it('answers NOT_FOUND for an unknown method', async () => {
-    t = makeTestBackend();
+    t = await makeTestBackend();
     const reply = await t.raw('dossiers.delete', {});
     expect(reply).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('answers VALIDATION_FAILED with Vietnamese field errors for bad input', async () => {
-    t = makeTestBackend();
+    t = await makeTestBackend();
     const reply = await t.raw('settings.update', { agency: { name: '   ' } });
     expect(reply.ok).toBe(false);
     if (reply.ok) return;
@@ -42,13 +42,13 @@ describe('dispatch', () => {
   });
 
   it('refuses extra keys where the method takes none', async () => {
-    t = makeTestBackend();
+    t = await makeTestBackend();
     const reply = await t.raw('app.info', { surprise: 1 });
     expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 
   it('returns data that satisfies every output schema it declares', async () => {
-    t = makeTestBackend();
+    t = await makeTestBackend();
     const info = await t.call('app.info', {});
     expect(contract['app.info'].output.safeParse(info).success).toBe(true);
     const procedures = await t.call('procedures.list', { includeUnconfigured: true });

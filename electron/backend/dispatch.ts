@@ -27,7 +27,7 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 export interface Backend {
   ctx: BackendContext;
   handlers: Handlers;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**

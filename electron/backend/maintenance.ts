@@ -8,15 +8,16 @@ import { runWeeklyVerifyIfDue } from './store/weekly-verify';
  */
 export function startMaintenance(ctx: BackendContext): () => void {
   const stopBackups = startDailyBackups(ctx);
-  const check = () => {
+  const check = async () => {
     try {
-      runWeeklyVerifyIfDue(ctx);
+      await runWeeklyVerifyIfDue(ctx);
     } catch (error) {
       ctx.log.error('weekly verification could not run', { detail: String(error) });
     }
   };
-  const first = setTimeout(check, 60_000);
-  const daily = setInterval(check, 86_400_000);
+  const run = () => void check();
+  const first = setTimeout(run, 60_000);
+  const daily = setInterval(run, 86_400_000);
   first.unref();
   daily.unref();
   return () => {

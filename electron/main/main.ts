@@ -61,18 +61,26 @@ function run(): void {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
     stopBackups();
-    if (backend !== null) {
-      try {
-        backend.close();
-      } catch (error) {
-        log.error('backend close failed', { detail: String(error) });
-      }
-      backend = null;
+    const closing = backend;
+    backend = null;
+    if (closing === null) {
+      dataDirLock?.release();
+      dataDirLock = null;
+      return;
     }
-    dataDirLock?.release();
-    dataDirLock = null;
+    // Closing the store is async (it waits for a transaction in flight, then folds the WAL back): hold the
+    // quit until it is done, then quit again with nothing left to close.
+    event.preventDefault();
+    closing
+      .close()
+      .catch((error: unknown) => log.error('backend close failed', { detail: String(error) }))
+      .finally(() => {
+        dataDirLock?.release();
+        dataDirLock = null;
+        app.quit();
+      });
   });
 
   const openWindow = () => {
@@ -89,12 +97,13 @@ function run(): void {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       denyAllPermissions(session.defaultSession, log);
+      let opened: Backend;
       try {
         // Also guards against a web edition or CLI server holding the same data folder.
         dataDirLock = acquireDataDirLock(dataDir, { edition: 'electron' });
-        backend = createBackend({
+        opened = await createBackend({
           dataDir,
           resourcesDir: path.join(app.getAppPath(), 'resources'),
           edition: 'electron',
@@ -106,15 +115,16 @@ function run(): void {
         failStartup(error);
         return;
       }
+      backend = opened;
       serveRendererBundle(path.join(__dirname, '..', 'renderer'), log);
-      registerIpc({ backend, tempDir: app.getPath('temp'), log });
-      setBackupProgressSink(backend.ctx, (p) =>
+      registerIpc({ backend: opened, tempDir: app.getPath('temp'), log });
+      setBackupProgressSink(opened.ctx, (p) =>
         sendAppEvent({
           type: 'job.progress',
           payload: { jobId: 'backup', done: p.done, total: p.total, label: p.label },
         }),
       );
-      stopBackups = startMaintenance(backend.ctx);
+      stopBackups = startMaintenance(opened.ctx);
       void pruneOldPdfs(pdfTempDir(app.getPath('temp')), Date.now());
       openWindow();
       app.on('activate', () => {

@@ -14,7 +14,7 @@ if (!dataDir || !resourcesDir || !appraiserId || !startIndex)
 const caller: Caller = {
   system: { id: 'system:crash', name: 'Crash loop', roles: ['clerk', 'unit_leader', 'director'] },
 };
-const backend = createBackend({
+const opening = createBackend({
   dataDir,
   resourcesDir: path.resolve(resourcesDir),
   edition: 'cli',
@@ -23,7 +23,7 @@ const backend = createBackend({
 });
 
 async function call(method: string, input: unknown): Promise<Record<string, unknown>> {
-  const reply = await dispatch(backend, method, input, caller);
+  const reply = await dispatch(await opening, method, input, caller);
   if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
   return reply.data as Record<string, unknown>;
 }

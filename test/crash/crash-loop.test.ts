@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/create-backend';
 import { dispatch } from '../../electron/backend/dispatch';
 import { createMemoryLogger } from '../../electron/backend/log';
-import { openDatabase } from '../../electron/backend/db/open-database';
+import { openSqliteStore } from '../../electron/backend/db/open-database';
 import { verifyAuditChain } from '../../electron/backend/audit/audit-chain';
 import { repoRoot, sampleSettings, testSession } from '../helpers/test-backend';
 import { createRandom } from '../../electron/backend/demo/random';
@@ -32,7 +32,7 @@ beforeAll(async () => {
     logLevel: 'warning',
   });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'licence-desk-crash-'));
-  const backend = createBackend({
+  const backend = await createBackend({
     dataDir,
     resourcesDir: path.join(repoRoot, 'resources'),
     edition: 'cli',
@@ -57,7 +57,7 @@ beforeAll(async () => {
       temporaryPassword: 'mat-khau-tam-thoi',
     })
   ).id;
-  backend.close();
+  await backend.close();
 }, 60_000);
 
 afterAll(() => {
@@ -111,15 +111,15 @@ describe('crash loop', () => {
         acknowledged.push(...acks);
         startIndex += 1000;
 
-        const db = openDatabase(path.join(dataDir, 'licence-desk.db'));
+        const db = openSqliteStore(path.join(dataDir, 'licence-desk.db'));
         try {
-          expect(db.pragma('integrity_check', { simple: true }), `cycle ${cycle}`).toBe('ok');
-          expect(db.pragma('foreign_key_check')).toEqual([]);
+          expect(db.native.pragma('integrity_check', { simple: true }), `cycle ${cycle}`).toBe('ok');
+          expect(db.native.pragma('foreign_key_check')).toEqual([]);
           const issued = new Map(
             (
-              db
-                .prepare('SELECT d.code, l.formatted FROM licences l JOIN dossiers d ON d.id = l.dossier_id')
-                .all() as Array<{
+              (await db.all(
+                'SELECT d.code, l.formatted FROM licences l JOIN dossiers d ON d.id = l.dossier_id',
+              )) as Array<{
                 code: string;
                 formatted: string;
               }>
@@ -127,11 +127,9 @@ describe('crash loop', () => {
           );
           for (const ack of acknowledged)
             expect(issued.get(ack.code), `acknowledged ${ack.code}`).toBe(ack.licence);
-          const series = db
-            .prepare(
-              'SELECT series, year, count(*) AS n, max(number) AS top FROM licences GROUP BY series, year',
-            )
-            .all() as Array<{
+          const series = (await db.all(
+            'SELECT series, year, count(*) AS n, max(number) AS top FROM licences GROUP BY series, year',
+          )) as Array<{
             series: string;
             year: number;
             n: number;
@@ -139,15 +137,15 @@ describe('crash loop', () => {
           }>;
           for (const s of series) {
             expect(s.top, `${s.series}/${s.year} has no gap`).toBe(s.n);
-            const counter = db
-              .prepare('SELECT last FROM counters WHERE name = ?')
-              .get(`licence:${s.series}:${s.year}`) as { last: number };
+            const counter = (await db.get('SELECT last FROM counters WHERE name = ?', [
+              `licence:${s.series}:${s.year}`,
+            ])) as { last: number };
             expect(counter.last).toBe(s.n);
           }
-          const chain = verifyAuditChain(db);
+          const chain = await verifyAuditChain(db);
           expect(chain.ok, `cycle ${cycle}: ${chain.ok ? '' : chain.reason}`).toBe(true);
         } finally {
-          db.close();
+          await db.close();
         }
       }
       // The loop must have exercised real work, not only start-ups.

@@ -34,8 +34,8 @@ beforeAll(async () => {
   samples['backup.restore'] = { file: 'licence-desk-20261126-093000.db' };
 }, 60_000);
 
-afterAll(() => {
-  t.close();
+afterAll(async () => {
+  await t.close();
   cleanupTempDirs();
 });
 
@@ -134,7 +134,7 @@ describe('API fuzz: every contract method through dispatch', () => {
       await fc.assert(
         fc.asyncProperty(inputs, async (input) => {
           const db = t.backend.ctx.db;
-          const before = rowCounts(db);
+          const before = await rowCounts(db);
           let reply: Envelope<unknown>;
           try {
             reply = await dispatch(t.backend, method, input, testSession);
@@ -146,7 +146,7 @@ describe('API fuzz: every contract method through dispatch', () => {
               reply.error.code,
             );
             expect(typeof reply.error.message).toBe('string');
-            expect(rowCounts(db)).toEqual(before);
+            expect(await rowCounts(db)).toEqual(before);
           }
           expect(db.inTransaction).toBe(false);
           expect(prototypeSnapshot()).toEqual(baseline);

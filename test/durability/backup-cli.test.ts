@@ -15,7 +15,7 @@ beforeEach(async () => {
   t = await configuredBackend();
   await receiveDossiers(t, 4);
   dataDir = t.dataDir;
-  t.backend.close(); // the CLI opens the folder itself
+  await t.backend.close(); // the CLI opens the folder itself
 });
 afterEach(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });

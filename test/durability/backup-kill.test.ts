@@ -6,7 +6,7 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/backend/db/open-database';
+import { openSqliteStore } from '../../electron/backend/db/open-database';
 import { auditHead } from '../../electron/backend/audit/audit-chain';
 import { verifyStore } from '../../electron/backend/store/verify-store';
 import { createBackup } from '../../electron/backend/backup/create-backup';
@@ -46,17 +46,18 @@ beforeAll(async () => {
   const t = await configuredBackend();
   const [first] = await receiveDossiers(t, 3);
   const db = t.backend.ctx.db;
-  db.prepare(
+  await db.run(
     `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
      INSERT INTO dossier_events (dossier_id, at, actor_id, actor_name, kind, note)
      SELECT ?, '2026-11-26T09:30:00+07:00', 'test:filler', 'Kiểm thử', 'note',
             printf('Ghi chú số %d: hồ sơ đã được chuyển cho chuyên viên thẩm định, chờ ý kiến lãnh đạo phòng.', i)
      FROM n`,
-  ).run(FILLER_ROWS, first);
-  sourceCounts = rowCounts(db);
-  sourceHead = auditHead(db);
+    [FILLER_ROWS, first],
+  );
+  sourceCounts = await rowCounts(db);
+  sourceHead = await auditHead(db);
   dbFile = path.join(t.dataDir, 'licence-desk.db');
-  t.backend.close(); // keep the folder: the children open this file
+  await t.backend.close(); // keep the folder: the children open this file
 }, 60_000);
 
 afterAll(() => cleanupTempDirs());
@@ -68,7 +69,7 @@ interface Child {
   kill(): Promise<void>;
 }
 
-function runChild(dest: string, stop: string, pagesPerStep = 8): Child {
+async function runChild(dest: string, stop: string, pagesPerStep = 8): Promise<Child> {
   const proc = spawn(process.execPath, [childScript, dbFile, dest, stop, String(pagesPerStep)], {
     env: { ...process.env, NODE_PATH: path.join(repoRoot, 'node_modules') },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -112,20 +113,20 @@ function partials(dest: string): string[] {
 }
 
 /** The source survived the kill: integrity, chain, and every row. */
-function assertSourceIntact(): void {
-  const db = openDatabase(dbFile);
+async function assertSourceIntact(): Promise<void> {
+  const db = openSqliteStore(dbFile);
   try {
-    expect(verifyStore(db).ok).toBe(true);
-    expect(rowCounts(db)).toEqual(sourceCounts);
-    expect(auditHead(db)).toEqual(sourceHead);
+    expect((await verifyStore(db)).ok).toBe(true);
+    expect(await rowCounts(db)).toEqual(sourceCounts);
+    expect(await auditHead(db)).toEqual(sourceHead);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
 /** The next backup (in this process) removes the leftovers and succeeds. */
 async function nextBackupSucceeds(dest: string) {
-  const db = openDatabase(dbFile);
+  const db = openSqliteStore(dbFile);
   try {
     const result = await createBackup(db, {
       destDir: dest,
@@ -137,7 +138,7 @@ async function nextBackupSucceeds(dest: string) {
     expect(partials(dest)).toEqual([]);
     return result;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -159,7 +160,7 @@ describe('kill during backup', () => {
   for (const stop of stops) {
     it(`killed at ${stop}: no good backup, source intact, next backup cleans up and succeeds`, async () => {
       const dest = tempDir('ld-kill-');
-      const child = runChild(dest, stop);
+      const child = await runChild(dest, stop);
       await child.waitFor('FROZEN');
       expect(partials(dest).some((n) => n.endsWith('.db'))).toBe(true);
       await child.kill();
@@ -167,7 +168,7 @@ describe('kill during backup', () => {
       const listing = await listBackups(dest, { verify: 'full' });
       expect(listing.good).toEqual([]);
       expect(listing.problems.map((p) => p.kind)).toContain('partial');
-      assertSourceIntact();
+      await assertSourceIntact();
 
       const next = await nextBackupSucceeds(dest);
       expect(next.cleaned.length).toBeGreaterThan(0);
@@ -177,7 +178,7 @@ describe('kill during backup', () => {
 
   it('killed between publishing the file and its manifest: not good until the next run rolls it forward', async () => {
     const dest = tempDir('ld-kill-');
-    const child = runChild(dest, 'publish:1');
+    const child = await runChild(dest, 'publish:1');
     await child.waitFor('FROZEN');
     await child.kill();
     const listing = await listBackups(dest, { verify: 'full' });
@@ -191,7 +192,7 @@ describe('kill during backup', () => {
   it('killed at random moments: whatever is listed as good restores intact', async () => {
     for (let cycle = 0; cycle < 8; cycle += 1) {
       const dest = tempDir('ld-kill-');
-      const child = runChild(dest, 'none', 4);
+      const child = await runChild(dest, 'none', 4);
       await child.waitFor('PROGRESS copy');
       await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 400)));
       await child.kill();
@@ -201,7 +202,7 @@ describe('kill during backup', () => {
       // last rename but before printing), but never anything that fails verification.
       if (finished) expect(good).toBe(1);
       expect(good).toBeLessThanOrEqual(1);
-      assertSourceIntact();
+      await assertSourceIntact();
       // Killed between the two renames: the file is there without its manifest, and the next run publishes it.
       const rolledForward = (await listBackups(dest)).problems.some((p) => p.kind === 'no-manifest') ? 1 : 0;
       await nextBackupSucceeds(dest);

@@ -8,7 +8,7 @@ import { listBackups } from '../../electron/backend/backup/list-backups';
 import { restoreBackup } from '../../electron/backend/backup/restore-backup';
 import { hashFile } from '../../electron/backend/backup/durable-fs';
 import { hashAuditRow, auditHead, type AuditRow } from '../../electron/backend/audit/audit-chain';
-import { openDatabase } from '../../electron/backend/db/open-database';
+import { openSqliteStore } from '../../electron/backend/db/open-database';
 import { SCHEMA_VERSION } from '../../electron/backend/db/migrate';
 import { verifyStore } from '../../electron/backend/store/verify-store';
 import { AppError } from '../../shared/api/errors';
@@ -30,8 +30,8 @@ beforeEach(async () => {
   t = await configuredBackend();
   await receiveDossiers(t, 12);
 });
-afterEach(() => {
-  t.close();
+afterEach(async () => {
+  await t.close();
   cleanupTempDirs();
 });
 
@@ -83,10 +83,10 @@ describe('backup round trip', () => {
       createdAt: '2026-11-26T09:30:00+07:00',
       reason: 'manual',
       schemaVersion: SCHEMA_VERSION,
-      auditHead: auditHead(db),
+      auditHead: await auditHead(db),
     });
     const counted = Object.fromEntries(result.manifest.rowCounts.map((c) => [c.table, c.rows]));
-    expect(counted).toEqual(rowCounts(db));
+    expect(counted).toEqual(await rowCounts(db));
     expect(counted.dossiers).toBe(12);
 
     // One self-contained file: no -wal/-shm beside it, and it is not in WAL mode.
@@ -101,18 +101,18 @@ describe('backup round trip', () => {
     const target = path.join(tempDir(), 'restored');
     const restored = await restoreBackup(result.path, { targetDataDir: target });
     expect(restored.dataDir).toBe(target);
-    expect(restored.auditHead).toEqual(auditHead(db));
+    expect(restored.auditHead).toEqual(await auditHead(db));
 
-    const copy = openDatabase(path.join(target, 'licence-desk.db'));
+    const copy = openSqliteStore(path.join(target, 'licence-desk.db'));
     try {
-      expect(rowCounts(copy)).toEqual(rowCounts(db));
-      expect(auditHead(copy)).toEqual(auditHead(db));
-      expect(verifyStore(copy).ok).toBe(true);
+      expect(await rowCounts(copy)).toEqual(await rowCounts(db));
+      expect(await auditHead(copy)).toEqual(await auditHead(db));
+      expect((await verifyStore(copy)).ok).toBe(true);
     } finally {
-      copy.close();
+      await copy.close();
     }
     // The live store was only read.
-    expect(verifyStore(db).ok).toBe(true);
+    expect((await verifyStore(db)).ok).toBe(true);
   });
 
   it('the restored folder starts as a data folder and shows the same dossiers (restore drill)', async () => {
@@ -120,7 +120,7 @@ describe('backup round trip', () => {
     const result = await backupInto(tempDir());
     const target = path.join(tempDir(), 'drill');
     await restoreBackup(result.path, { targetDataDir: target });
-    const drill = createBackend({
+    const drill = await createBackend({
       dataDir: target,
       resourcesDir,
       edition: 'cli',
@@ -129,11 +129,11 @@ describe('backup round trip', () => {
       clock: t.clock,
     });
     try {
-      const head = auditHead(drill.ctx.db);
+      const head = await auditHead(drill.ctx.db);
       // Start-up may add seed rows but never rewrites the chain: the anchored head is still in it.
-      const anchored = drill.ctx.db
-        .prepare('SELECT hash FROM audit_events WHERE seq = ?')
-        .get(result.manifest.auditHead?.seq) as { hash: string } | undefined;
+      const anchored = (await drill.ctx.db.get('SELECT hash FROM audit_events WHERE seq = ?', [
+        result.manifest.auditHead?.seq,
+      ])) as { hash: string } | undefined;
       expect(anchored?.hash).toBe(result.manifest.auditHead?.hash);
       expect(head?.seq).toBeGreaterThanOrEqual(result.manifest.auditHead?.seq ?? 0);
       const { dispatch } = await import('../../electron/backend/dispatch');
@@ -147,7 +147,7 @@ describe('backup round trip', () => {
       );
       expect(reply.ok && (reply.data as { total: number }).total).toBe(before.total);
     } finally {
-      drill.close();
+      await drill.close();
     }
   });
 

@@ -20,8 +20,8 @@ beforeEach(async () => {
   t = await configuredBackend();
   await receiveDossiers(t, 3);
 });
-afterEach(() => {
-  t.close();
+afterEach(async () => {
+  await t.close();
   cleanupTempDirs();
 });
 
@@ -104,7 +104,7 @@ describe('applyRetention on a real folder', () => {
     // Another office's database backing up into the same folder, long ago.
     const other = await configuredBackend('2026-08-01T08:00:00+07:00');
     const otherBackup = await backupAt(other, dest, '2026-08-02T08:00:00+07:00');
-    other.close();
+    await other.close();
 
     const times = [
       '2026-09-15T10:00:00+07:00',
@@ -117,7 +117,7 @@ describe('applyRetention on a real folder', () => {
       '2026-11-26T09:00:00+07:00',
     ];
     for (const iso of times) await backupAt(t, dest, iso);
-    const root = chainRootOf(t.backend.ctx.db);
+    const root = await chainRootOf(t.backend.ctx.db);
     expect(otherBackup.manifest.chainRoot).not.toBe(root);
 
     const removed = await applyRetention(dest, { keepDaily: 3, keepMonthly: 2 }, root);
@@ -189,7 +189,7 @@ describe('runDailyBackupIfDue', () => {
     const ctx = t.backend.ctx;
     expect((await t.raw('backup.now', {})).ok).toBe(true);
     expect(await runDailyBackupIfDue(ctx)).toMatchObject({ status: 'created' });
-    writeBackupSettings(ctx.db, { ...defaultBackupSettings, dailyEnabled: false });
+    await writeBackupSettings(ctx.db, { ...defaultBackupSettings, dailyEnabled: false });
     t.clock.set('2026-11-28T09:00:00+07:00');
     expect(await runDailyBackupIfDue(ctx)).toEqual({ status: 'skipped', reason: 'disabled' });
   });
@@ -198,7 +198,7 @@ describe('runDailyBackupIfDue', () => {
     const ctx = t.backend.ctx;
     const blocker = path.join(tempDir(), 'a-file');
     fs.writeFileSync(blocker, 'x');
-    writeBackupSettings(ctx.db, { ...defaultBackupSettings, folder: blocker });
+    await writeBackupSettings(ctx.db, { ...defaultBackupSettings, folder: blocker });
     const outcome = await runDailyBackupIfDue(ctx);
     expect(outcome.status).toBe('failed');
     expect(outcome.status === 'failed' && outcome.message).toContain(`thư mục sao lưu ${blocker}`);
@@ -229,7 +229,7 @@ describe('backup API (admin)', () => {
     const saved = await t.call('backup.settings.update', { ...defaults(), folder: usb, keepDaily: 7 });
     expect(saved).toMatchObject({ folder: usb, effectiveFolder: usb, keepDaily: 7 });
     expect(fs.existsSync(usb)).toBe(true);
-    expect(lastAudit()).toBe('backup.settings.update');
+    expect(await lastAudit()).toBe('backup.settings.update');
   });
 
   it('"Sao lưu ngay" reports progress, is audited, is listed, and can be restored beside the live data', async () => {
@@ -239,7 +239,7 @@ describe('backup API (admin)', () => {
     expect(made.file).toBe('licence-desk-20261126-093000.db');
     expect(progress.at(-1)).toMatchObject({ phase: 'done', label: 'Sao lưu xong' });
     expect(progress.some((p) => p.phase === 'copy' && p.total > 0)).toBe(true);
-    expect(lastAudit()).toBe('backup.create');
+    expect(await lastAudit()).toBe('backup.create');
 
     const listed: MethodOutput<'backup.list'> = await t.call('backup.list', {});
     expect(listed.good.map((b) => [b.file, b.isThisDatabase])).toEqual([[made.file, true]]);
@@ -250,7 +250,7 @@ describe('backup API (admin)', () => {
     expect(fs.existsSync(path.join(restored.dataDir, 'licence-desk.db'))).toBe(true);
     expect(restored.instruction).toContain(`--data "${restored.dataDir}"`);
     expect(restored.auditHead).toEqual(made.auditHead);
-    expect(lastAudit()).toBe('backup.restore');
+    expect(await lastAudit()).toBe('backup.restore');
     // The live store is still the live store.
     expect(fs.existsSync(path.join(t.dataDir, 'licence-desk.db'))).toBe(true);
   });
@@ -275,9 +275,9 @@ function defaults() {
   return { folder: null, keepDaily: 14, keepMonthly: 12, dailyEnabled: true };
 }
 
-function lastAudit(): string {
+async function lastAudit(): Promise<string> {
   return (
-    t.backend.ctx.db.prepare('SELECT action FROM audit_events ORDER BY seq DESC LIMIT 1').get() as {
+    (await t.backend.ctx.db.get('SELECT action FROM audit_events ORDER BY seq DESC LIMIT 1')) as {
       action: string;
     }
   ).action;

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Db } from '../../electron/backend/db/open-database';
+import type { Sql } from '../../electron/backend/store/sql';
+import { countRows } from '../../electron/backend/backup/inspect-copy';
 import { makeReceiveInput, makeTestBackend, sampleSettings, type TestBackend } from '../helpers/test-backend';
 
 /** Temp folders made by a test file, removed by `cleanupTempDirs` in afterEach/afterAll. */
@@ -26,7 +27,7 @@ export function cleanupTempDirs(): void {
 
 /** A configured backend (settings saved) on a real file in a fresh folder. */
 export async function configuredBackend(now = '2026-11-26T09:30:00+07:00'): Promise<TestBackend> {
-  const t = makeTestBackend({ now });
+  const t = await makeTestBackend({ now });
   await t.call('settings.update', sampleSettings);
   return t;
 }
@@ -48,17 +49,8 @@ export async function receiveDossiers(t: TestBackend, count: number): Promise<nu
 }
 
 /** Every ordinary table's row count, for "nothing was written" checks. */
-export function rowCounts(db: Db): Record<string, number> {
-  const tables = (
-    db.prepare('PRAGMA table_list').all() as Array<{ schema: string; name: string; type: string }>
-  )
-    .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))
-    .map((t) => t.name);
-  const counts: Record<string, number> = {};
-  for (const table of tables.sort()) {
-    counts[table] = (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
-  }
-  return counts;
+export async function rowCounts(db: Sql): Promise<Record<string, number>> {
+  return Object.fromEntries((await countRows(db)).map((c) => [c.table, c.rows]));
 }
 
 /** Flips one byte in the middle of a file (a bit-rotten USB stick, a bad copy). */

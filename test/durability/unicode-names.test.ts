@@ -9,8 +9,8 @@ let t: TestBackend;
 beforeEach(async () => {
   t = await configuredBackend();
 });
-afterEach(() => {
-  t.close();
+afterEach(async () => {
+  await t.close();
   cleanupTempDirs();
 });
 
@@ -47,9 +47,9 @@ describe('Vietnamese applicant names', () => {
 
       // Stored exactly as typed, except that NFD became NFC; the tone placement is not "corrected".
       expect(received.map((d) => d.applicant.name)).toEqual(variants.map((v) => v.normalize('NFC')));
-      const stored = t.backend.ctx.db
-        .prepare('SELECT applicant_name AS name FROM dossiers ORDER BY id')
-        .all() as Array<{ name: string }>;
+      const stored = (await t.backend.ctx.db.all(
+        'SELECT applicant_name AS name FROM dossiers ORDER BY id',
+      )) as Array<{ name: string }>;
       expect(stored.map((r) => r.name)).toEqual(variants.map((v) => v.normalize('NFC')));
       for (const r of stored) expect(r.name).toBe(r.name.normalize('NFC'));
 

@@ -30,14 +30,16 @@ export interface TestBackend {
   dataDir: string;
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   raw(method: string, input: unknown, caller?: Caller): Promise<Envelope<unknown>>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A real backend on a real SQLite file in a fresh temp folder, with a fake clock. */
-export function makeTestBackend(overrides: Partial<BackendOptions> & { now?: string } = {}): TestBackend {
+export async function makeTestBackend(
+  overrides: Partial<BackendOptions> & { now?: string } = {},
+): Promise<TestBackend> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'licence-desk-test-'));
   const clock = makeClock(overrides.now ?? '2026-11-26T09:30:00+07:00');
-  const backend = createBackend({
+  const backend = await createBackend({
     dataDir,
     resourcesDir,
     edition: 'cli',
@@ -62,8 +64,8 @@ export function makeTestBackend(overrides: Partial<BackendOptions> & { now?: str
       }
       return envelope.data as never;
     },
-    close() {
-      backend.close();
+    async close() {
+      await backend.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,22 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openDatabase } from '../db/open-database';
+import { dropAppendOnlyGuard } from '../../../test/helpers/store-faults';
+import { openSqliteStore } from '../db/open-database';
 import { appendAudit, verifyAuditChain, type AuditRow } from './audit-chain';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
 
-function seeded(count: number) {
-  const db = openDatabase(':memory:');
+async function seeded(count: number) {
+  const db = openSqliteStore(':memory:');
   for (let i = 1; i <= count; i += 1) {
-    appendAudit(db, {
-      at: `2026-11-26T09:${String(i).padStart(2, '0')}:00+07:00`,
-      actorId: 'u1',
-      actorName: 'Nguyễn Thị Lan',
-      action: 'dossiers.receive',
-      entityType: 'dossier',
-      entityId: String(i),
-      payload: { code: `X-261126-${i}`, applicant: 'Đặng Hòa' },
-      appVersion: '0.1.0',
-    });
+    await db.transaction(() =>
+      appendAudit(db, {
+        at: `2026-11-26T09:${String(i).padStart(2, '0')}:00+07:00`,
+        actorId: 'u1',
+        actorName: 'Nguyễn Thị Lan',
+        action: 'dossiers.receive',
+        entityType: 'dossier',
+        entityId: String(i),
+        payload: { code: `X-261126-${i}`, applicant: 'Đặng Hòa' },
+        appVersion: '0.1.0',
+      }),
+    );
   }
   return db;
 }
@@ -36,35 +39,54 @@ const columns: Array<keyof AuditRow> = [
 ];
 
 describe('audit chain', () => {
-  it('verifies an untouched chain and reports its head', () => {
-    const db = seeded(5);
-    const verdict = verifyAuditChain(db);
+  it('verifies an untouched chain and reports its head', async () => {
+    const db = await seeded(5);
+    const verdict = await verifyAuditChain(db);
     expect(verdict).toMatchObject({ ok: true, count: 5, head: { seq: 5 } });
   });
 
-  it('refuses UPDATE and DELETE on audit rows', () => {
-    const db = seeded(2);
-    expect(() => db.prepare("UPDATE audit_events SET actor_name = 'x' WHERE seq = 1").run()).toThrow(
+  it('refuses an append outside a transaction', async () => {
+    const db = await seeded(0);
+    await expect(
+      appendAudit(db, {
+        at: '2026-11-26T09:00:00+07:00',
+        actorId: 'u1',
+        actorName: 'x',
+        action: 'a',
+        entityType: 'e',
+        entityId: '1',
+        payload: {},
+        appVersion: '0',
+      }),
+    ).rejects.toThrow(/outside a transaction/);
+  });
+
+  it('refuses UPDATE and DELETE on audit rows', async () => {
+    const db = await seeded(2);
+    await expect(db.run("UPDATE audit_events SET actor_name = 'x' WHERE seq = 1")).rejects.toThrow(
       /append-only/,
     );
-    expect(() => db.prepare('DELETE FROM audit_events WHERE seq = 2').run()).toThrow(/append-only/);
+    await expect(db.run('DELETE FROM audit_events WHERE seq = 2')).rejects.toThrow(/append-only/);
   });
 
-  it.each(columns.filter((c) => c !== 'seq'))('detects a change to column %s of a middle row', (column) => {
-    const db = seeded(5);
-    db.exec('DROP TRIGGER audit_events_no_update');
-    const value = column === 'prev_hash' || column === 'hash' ? 'f'.repeat(64) : 'tampered';
-    db.prepare(`UPDATE audit_events SET ${column} = ? WHERE seq = 3`).run(value);
-    const verdict = verifyAuditChain(db);
-    expect(verdict.ok).toBe(false);
-    if (!verdict.ok) expect(verdict.brokenSeq).toBe(3);
-  });
+  it.each(columns.filter((c) => c !== 'seq'))(
+    'detects a change to column %s of a middle row',
+    async (column) => {
+      const db = await seeded(5);
+      await dropAppendOnlyGuard(db, 'audit_events', 'update');
+      const value = column === 'prev_hash' || column === 'hash' ? 'f'.repeat(64) : 'tampered';
+      await db.run(`UPDATE audit_events SET ${column} = ? WHERE seq = 3`, [value]);
+      const verdict = await verifyAuditChain(db);
+      expect(verdict.ok).toBe(false);
+      if (!verdict.ok) expect(verdict.brokenSeq).toBe(3);
+    },
+  );
 
-  it('detects a deleted middle row', () => {
-    const db = seeded(5);
-    db.exec('DROP TRIGGER audit_events_no_delete');
-    db.prepare('DELETE FROM audit_events WHERE seq = 2').run();
-    const verdict = verifyAuditChain(db);
+  it('detects a deleted middle row', async () => {
+    const db = await seeded(5);
+    await dropAppendOnlyGuard(db, 'audit_events', 'delete');
+    await db.run('DELETE FROM audit_events WHERE seq = 2');
+    const verdict = await verifyAuditChain(db);
     expect(verdict.ok).toBe(false);
     if (!verdict.ok) expect(verdict.brokenSeq).toBe(2);
   });

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
-import { stmt } from '../db/statement-cache';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const DOMAIN_TAG = 'licence-desk/audit/v1';
@@ -49,9 +48,10 @@ export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
 }
 
 /** Appends one audit row. Call inside the transaction that makes the change it records. */
-export function appendAudit(db: Db, input: AuditInput): AuditRow {
-  const head = stmt(db, 'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
-    { seq: number; hash: string } | undefined;
+export async function appendAudit(db: Sql, input: AuditInput): Promise<AuditRow> {
+  if (!db.inTransaction) throw new Error(`await appendAudit(${input.action}) called outside a transaction`);
+  // Inside a write transaction, which every engine serialises, so no other writer can take the same seq.
+  const head = await auditHead(db);
   const row: Omit<AuditRow, 'hash'> = {
     seq: (head?.seq ?? 0) + 1,
     at: input.at,
@@ -65,11 +65,11 @@ export function appendAudit(db: Db, input: AuditInput): AuditRow {
     prev_hash: head?.hash ?? GENESIS_HASH,
   };
   const full: AuditRow = { ...row, hash: hashAuditRow(row) };
-  stmt(
-    db,
+  await db.run(
     `INSERT INTO audit_events (seq, at, actor_id, actor_name, action, entity_type, entity_id, payload, app_version, prev_hash, hash)
      VALUES (@seq, @at, @actor_id, @actor_name, @action, @entity_type, @entity_id, @payload, @app_version, @prev_hash, @hash)`,
-  ).run(full);
+    full,
+  );
   return full;
 }
 
@@ -78,37 +78,39 @@ export type ChainVerdict =
   | { ok: false; count: number; brokenSeq: number; reason: string };
 
 /** Re-walks the chain from genesis and names the first row that does not fit. */
-export function verifyAuditChain(db: Db): ChainVerdict {
+export async function verifyAuditChain(db: Sql): Promise<ChainVerdict> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
   let head: { seq: number; hash: string } | null = null;
-  for (const row of stmt(db, 'SELECT * FROM audit_events ORDER BY seq').iterate() as Iterable<AuditRow>) {
+  let broken: { brokenSeq: number; reason: string } | null = null;
+  await db.each<AuditRow>('SELECT * FROM audit_events ORDER BY seq', [], (row) => {
+    if (broken) return;
     count += 1;
     if (row.seq !== expectedSeq) {
-      return {
-        ok: false,
-        count,
-        brokenSeq: expectedSeq,
-        reason: `sequence gap: expected ${expectedSeq}, found ${row.seq}`,
-      };
+      broken = { brokenSeq: expectedSeq, reason: `sequence gap: expected ${expectedSeq}, found ${row.seq}` };
+      return;
     }
     if (row.prev_hash !== prevHash) {
-      return { ok: false, count, brokenSeq: row.seq, reason: 'prev_hash does not match the previous row' };
+      broken = { brokenSeq: row.seq, reason: 'prev_hash does not match the previous row' };
+      return;
     }
     const { hash, ...rest } = row;
     if (hashAuditRow(rest) !== hash) {
-      return { ok: false, count, brokenSeq: row.seq, reason: 'row content does not match its hash' };
+      broken = { brokenSeq: row.seq, reason: 'row content does not match its hash' };
+      return;
     }
     prevHash = hash;
     expectedSeq += 1;
     head = { seq: row.seq, hash };
-  }
+  });
+  if (broken) return { ok: false, count, ...(broken as { brokenSeq: number; reason: string }) };
   return { ok: true, count, head };
 }
 
-export function auditHead(db: Db): { seq: number; hash: string } | null {
-  const row = stmt(db, 'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
-    { seq: number; hash: string } | undefined;
+export async function auditHead(db: Sql): Promise<{ seq: number; hash: string } | null> {
+  const row = await db.get<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
+  );
   return row ?? null;
 }

@@ -3,13 +3,13 @@ import { officeNow } from '../office-clock';
 import { appendAudit } from './audit-chain';
 
 /** Appends the audit row for a change made by `session`; call inside the change's transaction. */
-export function recordAudit(
+export async function recordAudit(
   ctx: BackendContext,
   session: CallSession,
   entry: { action: string; entityType: string; entityId: string | number; payload: unknown; at?: string },
-): void {
-  appendAudit(ctx.db, {
-    at: entry.at ?? officeNow(ctx).iso,
+): Promise<void> {
+  await appendAudit(ctx.db, {
+    at: entry.at ?? (await officeNow(ctx)).iso,
     actorId: session.actor.id,
     actorName: session.actor.name,
     action: entry.action,

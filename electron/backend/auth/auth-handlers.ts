@@ -9,8 +9,8 @@ import { toSessionUser, toUserView } from './user-view';
 
 const WRONG_LOGIN = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 
-function requireUser(ctx: BackendContext, session: CallSession) {
-  const user = session.userId === null ? null : findUser(ctx.db, session.userId);
+async function requireUser(ctx: BackendContext, session: CallSession) {
+  const user = session.userId === null ? null : await findUser(ctx.db, session.userId);
   if (!user) throw new AppError('UNAUTHENTICATED', 'Phiên làm việc không hợp lệ. Vui lòng đăng nhập lại.');
   return user;
 }
@@ -25,7 +25,7 @@ export const authHandlers = {
         { logMessage: `login throttled for ${input.username}` },
       );
     }
-    const user = findUserByName(ctx.db, input.username);
+    const user = await findUserByName(ctx.db, input.username);
     // Always run scrypt, so that an unknown name takes as long as a wrong password.
     const isValid = await verifyPassword(input.password, user?.password_hash ?? 'scrypt$15$8$1$AAAA$AAAA');
     if (!user || !isValid || user.is_active !== 1) {
@@ -36,9 +36,9 @@ export const authHandlers = {
     }
     ctx.loginThrottle.succeed(input.username);
     const sessionToken = ctx.sessions.create(toSessionUser(user));
-    ctx.db
-      .transaction(() =>
-        recordAudit(
+    await ctx.db.transaction(
+      async () =>
+        await recordAudit(
           ctx,
           {
             actor: { id: `user:${user.id}`, name: user.full_name, roles: [] },
@@ -52,8 +52,7 @@ export const authHandlers = {
             payload: { username: user.username },
           },
         ),
-      )
-      .immediate();
+    );
     return { sessionToken, user: toUserView(user) };
   },
 
@@ -62,10 +61,10 @@ export const authHandlers = {
     return { ok: true as const };
   },
 
-  'auth.me': async (_input, ctx, session) => toUserView(requireUser(ctx, session)),
+  'auth.me': async (_input, ctx, session) => toUserView(await requireUser(ctx, session)),
 
   'auth.changePassword': async (input, ctx, session) => {
-    const user = requireUser(ctx, session);
+    const user = await requireUser(ctx, session);
     if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
       throw new AppError('VALIDATION_FAILED', 'Mật khẩu hiện tại không đúng.', {
         fieldErrors: { currentPassword: 'Mật khẩu hiện tại không đúng.' },
@@ -73,21 +72,19 @@ export const authHandlers = {
       });
     }
     const hash = await hashPassword(input.newPassword);
-    ctx.db
-      .transaction(() => {
-        setPassword(ctx.db, user.id, hash, false, officeNow(ctx).iso);
-        recordAudit(ctx, session, {
-          action: 'auth.changePassword',
-          entityType: 'user',
-          entityId: user.id,
-          payload: { username: user.username },
-        });
-      })
-      .immediate();
+    await ctx.db.transaction(async () => {
+      await setPassword(ctx.db, user.id, hash, false, (await officeNow(ctx)).iso);
+      await recordAudit(ctx, session, {
+        action: 'auth.changePassword',
+        entityType: 'user',
+        entityId: user.id,
+        payload: { username: user.username },
+      });
+    });
     if (user.is_bootstrap === 1) ctx.bootstrap = null;
     ctx.sessions.update(user.id, (u) => ({ ...u, mustChangePassword: false }));
     if (session.sessionToken) ctx.sessions.endAllFor(user.id, session.sessionToken);
-    const updated = findUser(ctx.db, user.id);
+    const updated = await findUser(ctx.db, user.id);
     if (!updated) throw new Error('user vanished');
     return toUserView(updated);
   },

@@ -4,8 +4,8 @@ import type { Caller } from '../context';
 import { IDLE_TIMEOUT_MS } from './session-store';
 
 let t: TestBackend;
-beforeEach(() => {
-  t = makeTestBackend();
+beforeEach(async () => {
+  t = await makeTestBackend();
 });
 afterEach(() => t.close());
 
@@ -47,9 +47,7 @@ describe('first start', () => {
 
   it('never stores the one-time password in clear', async () => {
     const info = await t.call('app.info', {});
-    const row = t.backend.ctx.db
-      .prepare("SELECT password_hash FROM users WHERE username = 'admin'")
-      .get() as {
+    const row = (await t.backend.ctx.db.get("SELECT password_hash FROM users WHERE username = 'admin'")) as {
       password_hash: string;
     };
     expect(row.password_hash).toMatch(/^scrypt\$/);
@@ -103,9 +101,9 @@ describe('roles and sessions', () => {
   it('names the signed-in user in the audit trail', async () => {
     const admin = await firstAdmin();
     await t.raw('settings.update', sampleSettings, admin);
-    const last = t.backend.ctx.db
-      .prepare('SELECT actor_id, actor_name, action FROM audit_events ORDER BY seq DESC LIMIT 1')
-      .get();
+    const last = await t.backend.ctx.db.get(
+      'SELECT actor_id, actor_name, action FROM audit_events ORDER BY seq DESC LIMIT 1',
+    );
     expect(last).toMatchObject({ actor_name: 'Quản trị hệ thống', action: 'settings.initialise' });
     expect((last as { actor_id: string }).actor_id).toMatch(/^user:\d+$/);
   });

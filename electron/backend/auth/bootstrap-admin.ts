@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import { generateTemporaryPassword, hashPasswordSync } from './password';
 import { countUsers, insertUser, setPassword } from './user-repo';
 
@@ -9,21 +9,21 @@ export const BOOTSTRAP_USERNAME = 'admin';
  * The password is never stored in clear: while the administrator has not replaced it, every start issues a
  * fresh one, shown on the first-run screen (the machine's user is at the desk anyway).
  */
-export function ensureBootstrapAdmin(
-  db: Db,
+export async function ensureBootstrapAdmin(
+  db: Sql,
   now: string,
-): { username: string; temporaryPassword: string } | null {
-  const pending = db
-    .prepare('SELECT id, username FROM users WHERE is_bootstrap = 1 AND must_change_password = 1')
-    .get() as { id: number; username: string } | undefined;
-  if (!pending && countUsers(db) > 0) return null;
+): Promise<{ username: string; temporaryPassword: string } | null> {
+  const pending = (await db.get(
+    'SELECT id, username FROM users WHERE is_bootstrap = 1 AND must_change_password = 1',
+  )) as { id: number; username: string } | undefined;
+  if (!pending && (await countUsers(db)) > 0) return null;
   const temporaryPassword = generateTemporaryPassword();
   const hash = hashPasswordSync(temporaryPassword);
-  db.transaction(() => {
+  await db.transaction(async () => {
     if (pending) {
-      setPassword(db, pending.id, hash, true, now);
+      await setPassword(db, pending.id, hash, true, now);
     } else {
-      insertUser(db, {
+      await insertUser(db, {
         username: BOOTSTRAP_USERNAME,
         fullName: 'Quản trị hệ thống',
         title: null,
@@ -34,6 +34,6 @@ export function ensureBootstrapAdmin(
         now,
       });
     }
-  }).immediate();
+  });
   return { username: pending?.username ?? BOOTSTRAP_USERNAME, temporaryPassword };
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import type { Role } from '../../../shared/domain/workflow/roles';
 
 export interface UserRecord {
@@ -18,22 +18,20 @@ export function rolesOf(user: UserRecord): Role[] {
   return JSON.parse(user.roles) as Role[];
 }
 
-export function findUserByName(db: Db, username: string): UserRecord | null {
-  return (
-    (db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRecord | undefined) ?? null
-  );
+export async function findUserByName(db: Sql, username: string): Promise<UserRecord | null> {
+  return (await db.get<UserRecord>('SELECT * FROM users WHERE username = ?', [username])) ?? null;
 }
 
-export function findUser(db: Db, id: number): UserRecord | null {
-  return (db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRecord | undefined) ?? null;
+export async function findUser(db: Sql, id: number): Promise<UserRecord | null> {
+  return (await db.get<UserRecord>('SELECT * FROM users WHERE id = ?', [id])) ?? null;
 }
 
-export function listUsers(db: Db): UserRecord[] {
-  return db.prepare('SELECT * FROM users ORDER BY is_active DESC, full_name').all() as UserRecord[];
+export function listUsers(db: Sql): Promise<UserRecord[]> {
+  return db.all<UserRecord>('SELECT * FROM users ORDER BY is_active DESC, full_name');
 }
 
-export function countUsers(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+export async function countUsers(db: Sql): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT count(*) AS n FROM users'))?.n ?? 0;
 }
 
 export interface NewUser {
@@ -47,36 +45,42 @@ export interface NewUser {
   now: string;
 }
 
-export function insertUser(db: Db, user: NewUser): number {
-  const result = db
-    .prepare(
-      `INSERT INTO users (username, full_name, title, roles, password_hash, must_change_password, is_bootstrap, created_at, updated_at)
-       VALUES (@username, @fullName, @title, @roles, @passwordHash, @must, @bootstrap, @now, @now)`,
-    )
-    .run({
-      ...user,
+export async function insertUser(db: Sql, user: NewUser): Promise<number> {
+  const row = await db.get<{ id: number }>(
+    `INSERT INTO users (username, full_name, title, roles, password_hash, must_change_password, is_bootstrap, created_at, updated_at)
+     VALUES (@username, @fullName, @title, @roles, @passwordHash, @must, @bootstrap, @now, @now)
+     RETURNING id`,
+    {
+      username: user.username,
+      fullName: user.fullName,
+      title: user.title,
       roles: JSON.stringify(user.roles),
+      passwordHash: user.passwordHash,
       must: user.mustChangePassword ? 1 : 0,
       bootstrap: user.isBootstrap ? 1 : 0,
-    });
-  return Number(result.lastInsertRowid);
+      now: user.now,
+    },
+  );
+  return row!.id;
 }
 
-export function setPassword(
-  db: Db,
+export async function setPassword(
+  db: Sql,
   id: number,
   passwordHash: string,
   mustChange: boolean,
   now: string,
-): void {
-  db.prepare(
-    `UPDATE users SET password_hash = ?, must_change_password = ?, is_bootstrap = CASE WHEN ? THEN is_bootstrap ELSE 0 END,
-       updated_at = ?, version = version + 1 WHERE id = ?`,
-  ).run(passwordHash, mustChange ? 1 : 0, mustChange ? 1 : 0, now, id);
+): Promise<void> {
+  await db.run(
+    `UPDATE users SET password_hash = @hash, must_change_password = @must,
+       is_bootstrap = CASE WHEN @must = 1 THEN is_bootstrap ELSE 0 END,
+       updated_at = @now, version = version + 1 WHERE id = @id`,
+    { hash: passwordHash, must: mustChange ? 1 : 0, now, id },
+  );
 }
 
-export function updateUser(
-  db: Db,
+export async function updateUser(
+  db: Sql,
   id: number,
   change: {
     fullName: string;
@@ -86,13 +90,20 @@ export function updateUser(
     version: number;
     now: string;
   },
-): boolean {
-  const result = db
-    .prepare(
-      `UPDATE users SET full_name = @fullName, title = @title, roles = @roles, is_active = @active,
-         updated_at = @now, version = version + 1
-       WHERE id = @id AND version = @version`,
-    )
-    .run({ ...change, id, roles: JSON.stringify(change.roles), active: change.isActive ? 1 : 0 });
+): Promise<boolean> {
+  const result = await db.run(
+    `UPDATE users SET full_name = @fullName, title = @title, roles = @roles, is_active = @active,
+       updated_at = @now, version = version + 1
+     WHERE id = @id AND version = @version`,
+    {
+      fullName: change.fullName,
+      title: change.title,
+      roles: JSON.stringify(change.roles),
+      active: change.isActive ? 1 : 0,
+      now: change.now,
+      version: change.version,
+      id,
+    },
+  );
   return result.changes === 1;
 }

@@ -21,51 +21,50 @@ function info(manifest: BackupManifest, file: string, isThisDatabase: boolean): 
 export const backupHandlers = {
   'backup.now': async (_input, ctx, session) => {
     const run = await runBackup(ctx, 'manual');
-    recordBackupCreated(ctx, session, run);
+    await recordBackupCreated(ctx, session, run);
     const { result, removed } = run;
     return { ...info(result.manifest, result.path, true), durationMs: result.durationMs, removed };
   },
 
   'backup.list': async (input, ctx) => {
-    const listing = await listBackups(currentBackupFolder(ctx), {
+    const listing = await listBackups(await currentBackupFolder(ctx), {
       verify: input.verify,
-      currentChainRoot: chainRootOf(ctx.db),
+      currentChainRoot: await chainRootOf(ctx.db),
     });
     return { folder: listing.folder, good: listing.good, problems: listing.problems };
   },
 
-  'backup.settings.get': async (_input, ctx) => backupSettingsView(readBackupSettings(ctx.db), ctx.dataDir),
+  'backup.settings.get': async (_input, ctx) =>
+    backupSettingsView(await readBackupSettings(ctx.db), ctx.dataDir),
 
   'backup.settings.update': async (input, ctx, session) => {
-    const before = readBackupSettings(ctx.db);
+    const before = await readBackupSettings(ctx.db);
     if (input.folder !== null) assertWritableFolder(effectiveBackupFolder(input, ctx.dataDir), 'folder');
-    ctx.db
-      .transaction(() => {
-        writeBackupSettings(ctx.db, input);
-        recordAudit(ctx, session, {
-          action: 'backup.settings.update',
-          entityType: 'settings',
-          entityId: 'backup',
-          payload: { before, after: input },
-        });
-      })
-      .immediate();
-    return backupSettingsView(readBackupSettings(ctx.db), ctx.dataDir);
+    await ctx.db.transaction(async () => {
+      await writeBackupSettings(ctx.db, input);
+      await recordAudit(ctx, session, {
+        action: 'backup.settings.update',
+        entityType: 'settings',
+        entityId: 'backup',
+        payload: { before, after: input },
+      });
+    });
+    return backupSettingsView(await readBackupSettings(ctx.db), ctx.dataDir);
   },
 
   'backup.restore': async (input, ctx, session) => {
     // Only a backup of the configured folder, by its strict name: the API never reads an arbitrary path.
     // Other folders (a USB stick from another office) go through `licence-desk restore FILE`.
-    const source = path.join(currentBackupFolder(ctx), input.file);
-    const target = freshRestoreDir(ctx);
+    const source = path.join(await currentBackupFolder(ctx), input.file);
+    const target = await freshRestoreDir(ctx);
     const restored = await restoreBackup(source, {
       targetDataDir: target,
       log: ctx.log,
       now: ctx.clock.now(),
     });
-    ctx.db
-      .transaction(() =>
-        recordAudit(ctx, session, {
+    await ctx.db.transaction(
+      async () =>
+        await recordAudit(ctx, session, {
           action: 'backup.restore',
           entityType: 'backup',
           entityId: restored.manifest.file,
@@ -76,8 +75,7 @@ export const backupHandlers = {
             auditHead: restored.auditHead,
           },
         }),
-      )
-      .immediate();
+    );
     return {
       dataDir: restored.dataDir,
       databaseFile: restored.databaseFile,

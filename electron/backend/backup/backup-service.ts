@@ -58,7 +58,7 @@ export async function runBackup(
     });
   }
   const job = (async (): Promise<BackupRun> => {
-    const settings = readBackupSettings(ctx.db);
+    const settings = await readBackupSettings(ctx.db);
     const folder = options.destDir ?? effectiveBackupFolder(settings, ctx.dataDir);
     const sink = options.onProgress ?? progressSinks.get(ctx);
     const result = await createBackup(ctx.db, {
@@ -66,7 +66,7 @@ export async function runBackup(
       now: ctx.clock.now(),
       appVersion: ctx.appVersion,
       reason,
-      utcOffsetMinutes: officeNow(ctx).offset,
+      utcOffsetMinutes: (await officeNow(ctx)).offset,
       log: ctx.log,
       ...(sink ? { onProgress: sink } : {}),
     });
@@ -90,11 +90,15 @@ export async function runBackup(
 }
 
 /** The backup itself is a record: who made it, and the file's hash, enter the audit chain. */
-export function recordBackupCreated(ctx: BackendContext, session: CallSession, run: BackupRun): void {
+export async function recordBackupCreated(
+  ctx: BackendContext,
+  session: CallSession,
+  run: BackupRun,
+): Promise<void> {
   const { result, removed } = run;
-  ctx.db
-    .transaction(() =>
-      recordAudit(ctx, session, {
+  await ctx.db.transaction(
+    async () =>
+      await recordAudit(ctx, session, {
         action: 'backup.create',
         entityType: 'backup',
         entityId: result.manifest.file,
@@ -107,12 +111,11 @@ export function recordBackupCreated(ctx: BackendContext, session: CallSession, r
           removed,
         },
       }),
-    )
-    .immediate();
+  );
 }
 
-export function currentBackupFolder(ctx: BackendContext): string {
-  return effectiveBackupFolder(readBackupSettings(ctx.db), ctx.dataDir);
+export async function currentBackupFolder(ctx: BackendContext): Promise<string> {
+  return effectiveBackupFolder(await readBackupSettings(ctx.db), ctx.dataDir);
 }
 
 export type DailyOutcome =
@@ -126,13 +129,13 @@ export type DailyOutcome =
  */
 export async function runDailyBackupIfDue(ctx: BackendContext): Promise<DailyOutcome> {
   try {
-    const settings = readBackupSettings(ctx.db);
+    const settings = await readBackupSettings(ctx.db);
     if (!settings.dailyEnabled) return { status: 'skipped', reason: 'disabled' };
     if (running.has(ctx)) return { status: 'skipped', reason: 'busy' };
-    const today = officeNow(ctx).date;
+    const today = (await officeNow(ctx)).date;
     const listing = await listBackups(effectiveBackupFolder(settings, ctx.dataDir), {
       verify: 'fast',
-      currentChainRoot: chainRootOf(ctx.db),
+      currentChainRoot: await chainRootOf(ctx.db),
     });
     const done = listing.good.some(
       (b) => b.reason === 'daily' && b.isThisDatabase && b.createdAt.slice(0, 10) === today,
@@ -172,8 +175,8 @@ export function startDailyBackups(
 }
 
 /** A fresh `<dataDir>/restored-YYYYMMDD-HHmmss[-N]` folder name (not created here). */
-export function freshRestoreDir(ctx: BackendContext): string {
-  const stamp = stampFromOfficeIso(officeNow(ctx).iso);
+export async function freshRestoreDir(ctx: BackendContext): Promise<string> {
+  const stamp = stampFromOfficeIso((await officeNow(ctx)).iso);
   for (let n = 0; ; n += 1) {
     const dir = path.join(ctx.dataDir, n === 0 ? `restored-${stamp}` : `restored-${stamp}-${n}`);
     if (!fs.existsSync(dir)) return dir;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import { AppError } from '../../../shared/api/errors';
 import {
   backupSettingsInputSchema,
@@ -23,8 +23,8 @@ export function defaultBackupFolder(dataDir: string): string {
   return path.join(dataDir, 'backups');
 }
 
-export function readBackupSettings(db: Db): BackupSettings {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as
+export async function readBackupSettings(db: Sql): Promise<BackupSettings> {
+  const row = (await db.get('SELECT value FROM settings WHERE key = ?', [KEY])) as
     { value: string } | undefined;
   if (!row) return defaultBackupSettings;
   let parsed;
@@ -44,10 +44,11 @@ export function readBackupSettings(db: Db): BackupSettings {
   return parsed.data;
 }
 
-export function writeBackupSettings(db: Db, value: BackupSettings): void {
-  db.prepare(
+export async function writeBackupSettings(db: Sql, value: BackupSettings): Promise<void> {
+  await db.run(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(KEY, JSON.stringify(value));
+    [KEY, JSON.stringify(value)],
+  );
 }
 
 export function effectiveBackupFolder(settings: BackupSettings, dataDir: string): string {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import type { Db } from '../db/open-database';
+import type { Store } from '../store/sql';
+import { requireSqlite } from '../store/sqlite/sqlite-store';
 import type { Logger } from '../context';
 import { AppError } from '../../../shared/api/errors';
 import { MANIFEST_FORMAT, type BackupManifest } from '../../../shared/api/schemas/backup';
@@ -71,7 +72,7 @@ const LABELS: Record<BackupPhase, string> = {
  *      leaves nothing that is listed as good (list-backups.ts).
  * The source database is only read.
  */
-export async function createBackup(db: Db, options: CreateBackupOptions): Promise<BackupResult> {
+export async function createBackup(db: Store, options: CreateBackupOptions): Promise<BackupResult> {
   const started = performance.now();
   const folder = path.resolve(options.destDir);
   const progress = (phase: BackupPhase, done = 0, total = 1) =>
@@ -81,7 +82,7 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
   if (cleaned.length > 0)
     options.log?.info('removed leftovers of an interrupted backup', { folder, cleaned });
 
-  const offset = options.utcOffsetMinutes ?? readSettings(db).office.utcOffsetMinutes;
+  const offset = options.utcOffsetMinutes ?? (await readSettings(db)).office.utcOffsetMinutes;
   const createdAt = toOfficeIso(options.now, offset);
   const stamp = stampFromOfficeIso(createdAt);
   const base = path.join(folder, partialBaseName(stamp, randomBytes(3).toString('hex')));
@@ -92,7 +93,7 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
   try {
     progress('copy', 0, 1);
     const pagesPerStep = options.pagesPerStep ?? 500;
-    await db.backup(staging, {
+    await requireSqlite(db).native.backup(staging, {
       progress: ({ totalPages, remainingPages }) => {
         progress('copy', totalPages - remainingPages, totalPages);
         return pagesPerStep;
@@ -112,7 +113,7 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
     fsyncDir(folder);
 
     progress('verify');
-    const inspection = inspectDatabaseFile(staging);
+    const inspection = await inspectDatabaseFile(staging);
     if (!inspection.ok) {
       throw new AppError(
         'INTERNAL',

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { verifyAuditChain } from '../audit/audit-chain';
 import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
+import { SqliteStore } from '../store/sqlite/sqlite-store';
 
 export interface TableCount {
   table: string;
@@ -23,13 +25,13 @@ export interface CopyInspection {
  * treated as untrusted: trusted_schema=OFF keeps a crafted schema from running functions through views or
  * triggers, and query_only forbids any write.
  */
-export function inspectDatabaseFile(file: string): CopyInspection {
+export async function inspectDatabaseFile(file: string): Promise<CopyInspection> {
   let db: Db | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     db.pragma('trusted_schema = OFF');
     db.pragma('query_only = ON');
-    return inspectOpen(db);
+    return await inspectOpen(db);
   } catch (error) {
     return failed(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
@@ -48,7 +50,7 @@ function failed(problem: string): CopyInspection {
   };
 }
 
-function inspectOpen(db: Db): CopyInspection {
+async function inspectOpen(db: Db): Promise<CopyInspection> {
   const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
     (r) => r.integrity_check,
   );
@@ -59,35 +61,38 @@ function inspectOpen(db: Db): CopyInspection {
   const problems: string[] = [];
   const fk = db.pragma('foreign_key_check') as unknown[];
   if (fk.length > 0) problems.push(`foreign_key_check: ${fk.length} dangling reference(s)`);
-  const chain = verifyAuditChain(db);
+  const store = SqliteStore.borrow(db, 'backup copy');
+  const chain = await verifyAuditChain(store);
   if (!chain.ok) problems.push(`audit chain broken at entry #${chain.brokenSeq}: ${chain.reason}`);
   return {
     ok: problems.length === 0,
     problems,
-    rowCounts: countRows(db),
+    rowCounts: await countRows(store),
     auditHead: chain.ok ? chain.head : null,
-    chainRoot: chainRootOf(db),
+    chainRoot: await chainRootOf(store),
     schemaVersion: db.pragma('user_version', { simple: true }) as number,
   };
 }
 
 /** Rows of every ordinary table (not FTS shadow or virtual tables), by name, in a stable order. */
-export function countRows(db: Db): TableCount[] {
+export async function countRows(db: Sql): Promise<TableCount[]> {
   const tables = (
-    db.prepare('PRAGMA table_list').all() as Array<{ schema: string; name: string; type: string }>
+    (await db.all('PRAGMA table_list')) as Array<{ schema: string; name: string; type: string }>
   )
     .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))
     .map((t) => t.name)
     .sort();
-  return tables.map((table) => ({
-    table,
+  const counts: TableCount[] = [];
+  for (const table of tables) {
     // Names come from the schema, not from input; quoting keeps any odd name a name.
-    rows: (db.prepare(`SELECT count(*) AS n FROM "${table.replaceAll('"', '""')}"`).get() as { n: number }).n,
-  }));
+    const row = await db.get<{ n: number }>(`SELECT count(*) AS n FROM "${table.replaceAll('"', '""')}"`);
+    counts.push({ table, rows: row?.n ?? 0 });
+  }
+  return counts;
 }
 
 /** Hash of audit entry #1, which identifies a database lineage (null while the chain is empty). */
-export function chainRootOf(db: Db): string | null {
-  const row = db.prepare('SELECT hash FROM audit_events WHERE seq = 1').get() as { hash: string } | undefined;
+export async function chainRootOf(db: Sql): Promise<string | null> {
+  const row = (await db.get('SELECT hash FROM audit_events WHERE seq = 1')) as { hash: string } | undefined;
   return row?.hash ?? null;
 }

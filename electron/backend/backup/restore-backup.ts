@@ -10,7 +10,8 @@ import { auditHead } from '../audit/audit-chain';
 import { verifyStore } from '../store/verify-store';
 import { isBackupFileName } from './backup-naming';
 import { fsyncDir, fsyncFile, hashFile, removeIfPresent, writeFileDurably } from './durable-fs';
-import { countRows, inspectDatabaseFile, type TableCount } from './inspect-copy';
+import { countRows, inspectDatabaseFile, type CopyInspection, type TableCount } from './inspect-copy';
+import { SqliteStore } from '../store/sqlite/sqlite-store';
 import { checkBackup } from './list-backups';
 
 export interface RestoreOptions {
@@ -89,7 +90,7 @@ export async function restoreBackup(backupFile: string, options: RestoreOptions)
         `copy of ${source} does not match the manifest sha256`,
       );
     }
-    const inspection = inspectDatabaseFile(temp);
+    const inspection = await inspectDatabaseFile(temp);
     if (!inspection.ok) {
       options.log?.error('backup failed verification at restore', {
         file: source,
@@ -126,7 +127,8 @@ export async function restoreBackup(backupFile: string, options: RestoreOptions)
   try {
     const db = openDatabase(final);
     try {
-      const report = verifyStore(db);
+      const store = SqliteStore.borrow(db, 'restored copy');
+      const report = await verifyStore(store);
       verifyLines = report.lines;
       if (!report.ok) {
         throw new AppError(
@@ -135,8 +137,8 @@ export async function restoreBackup(backupFile: string, options: RestoreOptions)
           { logMessage: `restored store failed verification: ${report.lines.join(' | ')}` },
         );
       }
-      rowCounts = countRows(db);
-      head = auditHead(db);
+      rowCounts = await countRows(store);
+      head = await auditHead(store);
       schemaVersion = db.pragma('user_version', { simple: true }) as number;
       // Fold the WAL back so the folder holds one complete file.
       db.pragma('wal_checkpoint(TRUNCATE)');
@@ -180,10 +182,7 @@ export function restoreInstruction(dataDir: string): string {
   );
 }
 
-function compareWithManifest(
-  inspection: ReturnType<typeof inspectDatabaseFile>,
-  manifest: BackupManifest,
-): string | null {
+function compareWithManifest(inspection: CopyInspection, manifest: BackupManifest): string | null {
   const head = inspection.auditHead;
   const anchored = manifest.auditHead;
   if (

@@ -9,7 +9,7 @@ import { verifyAuditChain } from '../audit/audit-chain';
 
 let t: TestBackend;
 beforeEach(async () => {
-  t = makeTestBackend({ now: '2026-11-26T09:30:00+07:00' });
+  t = await makeTestBackend({ now: '2026-11-26T09:30:00+07:00' });
   await t.call('settings.update', sampleSettings);
 });
 afterEach(() => t.close());
@@ -22,8 +22,8 @@ const addDayOff = {
   source: 'Quyết định 123/QĐ-UBND',
 };
 
-function auditCount(): number {
-  return (t.backend.ctx.db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
+async function auditCount(): Promise<number> {
+  return ((await t.backend.ctx.db.get('SELECT count(*) AS n FROM audit_events')) as { n: number }).n;
 }
 
 describe('calendar administration', () => {
@@ -67,14 +67,14 @@ describe('calendar administration', () => {
     // A preview writes nothing.
     expect((await t.call('dossiers.get', { id: moved.id })).dueDate).toBe('2026-12-10');
 
-    const before = auditCount();
+    const before = await auditCount();
     const applied = await t.call('calendar.applyEdits', {
       edits: [addDayOff],
       reason: 'Bão số 9 – UBND tỉnh cho nghỉ',
       legalDocument: 'Quyết định 123/QĐ-UBND',
     });
     expect(applied.movedCount).toBe(1);
-    expect(auditCount()).toBe(before + 2);
+    expect(await auditCount()).toBe(before + 2);
     const after = await t.call('dossiers.get', { id: moved.id });
     expect(after.dueDate).toBe('2026-12-11');
     expect(
@@ -82,7 +82,7 @@ describe('calendar administration', () => {
         (e) => e.date === '2026-12-04' && e.kind === 'skipped' && e.label === 'Nghỉ đột xuất do bão',
       ),
     ).toBe(true);
-    expect(verifyAuditChain(t.backend.ctx.db).ok).toBe(true);
+    expect((await verifyAuditChain(t.backend.ctx.db)).ok).toBe(true);
   });
 
   it('refuses a day that would be both off and a make-up day, and changes nothing', async () => {

@@ -57,20 +57,20 @@ function toDomainEdit(edit: EditInput): CalendarEdit {
 }
 
 /** The calendar as it would be after the edits; refuses an inconsistent result before anything is written. */
-function planEdits(ctx: BackendContext, edits: readonly EditInput[]) {
-  const settings = readSettings(ctx.db);
-  const current = readCalendarSource(ctx.db);
+async function planEdits(ctx: BackendContext, edits: readonly EditInput[]) {
+  const settings = await readSettings(ctx.db);
+  const current = await readCalendarSource(ctx.db);
   const nextSource = applyCalendarEdits(current, edits.map(toDomainEdit));
   const next = WorkingCalendar.from(nextSource);
   const now = toOfficeIso(ctx.clock.now(), settings.office.utcOffsetMinutes);
-  const moved = findMovedDossiers(ctx.db, settings, next, now);
+  const moved = await findMovedDossiers(ctx.db, settings, next, now);
   return { settings, nextSource, moved, now };
 }
 
 export const calendarHandlers = {
   'calendar.year': async (input, ctx) => {
-    const settings = readSettings(ctx.db);
-    const calendar = WorkingCalendar.from(readCalendarSource(ctx.db));
+    const settings = await readSettings(ctx.db);
+    const calendar = WorkingCalendar.from(await readCalendarSource(ctx.db));
     const status = calendar.yearStatus(input.year);
     const today = parseIsoDate(officeDate(ctx.clock.now(), settings.office.utcOffsetMinutes));
     const days = [];
@@ -99,9 +99,9 @@ export const calendarHandlers = {
   },
 
   'calendar.previewEdits': async (input, ctx) => {
-    const { moved } = planEdits(ctx, input.edits);
+    const { moved } = await planEdits(ctx, input.edits);
     return {
-      openCount: countOpenDossiers(ctx.db),
+      openCount: await countOpenDossiers(ctx.db),
       movedCount: moved.length,
       moved: moved.slice(0, PREVIEW_LIMIT).map(({ id, code, applicantName, oldDueDate, newDueDate }) => ({
         id,
@@ -114,49 +114,47 @@ export const calendarHandlers = {
   },
 
   'calendar.applyEdits': async (input, ctx, session) => {
-    const movedCount = ctx.db
-      .transaction(() => {
-        // Planned inside the write transaction so that no dossier received meanwhile is missed.
-        const { nextSource, moved, now } = planEdits(ctx, input.edits);
-        replaceCalendar(ctx.db, nextSource, now, input.reason);
-        applyMovedDueDates(ctx.db, moved, now);
-        const audit = (action: string, entityType: string, entityId: string, payload: unknown) =>
-          appendAudit(ctx.db, {
-            at: now,
-            actorId: session.actor.id,
-            actorName: session.actor.name,
-            action,
-            entityType,
-            entityId,
-            payload,
-            appVersion: ctx.appVersion,
-          });
-        audit('calendar.applyEdits', 'calendar', 'working-calendar', {
-          edits: input.edits,
-          reason: input.reason,
-          legalDocument: input.legalDocument,
-          movedCount: moved.length,
+    const movedCount = await ctx.db.transaction(async () => {
+      // Planned inside the write transaction so that no dossier received meanwhile is missed.
+      const { nextSource, moved, now } = await planEdits(ctx, input.edits);
+      await replaceCalendar(ctx.db, nextSource, now, input.reason);
+      await applyMovedDueDates(ctx.db, moved, now);
+      const audit = (action: string, entityType: string, entityId: string, payload: unknown) =>
+        appendAudit(ctx.db, {
+          at: now,
+          actorId: session.actor.id,
+          actorName: session.actor.name,
+          action,
+          entityType,
+          entityId,
+          payload,
+          appVersion: ctx.appVersion,
         });
-        for (const m of moved) {
-          audit('dossiers.dueDateMoved', 'dossier', String(m.id), {
-            code: m.code,
-            oldDueDate: m.oldDueDate,
-            newDueDate: m.newDueDate,
-            reason: input.reason,
-          });
-        }
-        return moved.length;
-      })
-      .immediate();
+      await audit('calendar.applyEdits', 'calendar', 'working-calendar', {
+        edits: input.edits,
+        reason: input.reason,
+        legalDocument: input.legalDocument,
+        movedCount: moved.length,
+      });
+      for (const m of moved) {
+        await audit('dossiers.dueDateMoved', 'dossier', String(m.id), {
+          code: m.code,
+          oldDueDate: m.oldDueDate,
+          newDueDate: m.newDueDate,
+          reason: input.reason,
+        });
+      }
+      return moved.length;
+    });
     return { movedCount };
   },
 
   'calendar.dueDate': async (input, ctx) => {
-    const settings = readSettings(ctx.db);
+    const settings = await readSettings(ctx.db);
     const now = toOfficeIso(ctx.clock.now(), settings.office.utcOffsetMinutes);
     let rule: { amount: number; unit: 'wd' | 'cd' | 'h'; pauseMode: 'pause' | 'restart' };
     if (input.procedureId !== undefined) {
-      const procedure = findProcedure(
+      const procedure = await findProcedure(
         ctx.db,
         input.procedureId,
         officeDate(ctx.clock.now(), settings.office.utcOffsetMinutes),
@@ -179,7 +177,7 @@ export const calendarHandlers = {
       receivedAt: input.receivedAt,
       rule,
       pauses: input.pauses,
-      calendar: WorkingCalendar.from(readCalendarSource(ctx.db)),
+      calendar: WorkingCalendar.from(await readCalendarSource(ctx.db)),
       office: officeHoursOf(settings),
       now,
       ...(input.eventAt ? { eventAt: input.eventAt } : {}),

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import type { CalendarException, CalendarSource, CalendarYear } from '../../../shared/domain/calendar';
 import { parseIsoDate } from '../../../shared/domain/calendar';
 
@@ -11,11 +11,11 @@ interface DayRow {
   is_uncertain: 0 | 1;
 }
 
-export function readCalendarSource(db: Db): CalendarSource {
-  const years = db.prepare('SELECT year, status FROM calendar_years ORDER BY year').all() as CalendarYear[];
-  const rows = db
-    .prepare('SELECT date, kind, name, status, source, is_uncertain FROM calendar_days ORDER BY date')
-    .all() as DayRow[];
+export async function readCalendarSource(db: Sql): Promise<CalendarSource> {
+  const years = (await db.all('SELECT year, status FROM calendar_years ORDER BY year')) as CalendarYear[];
+  const rows = (await db.all(
+    'SELECT date, kind, name, status, source, is_uncertain FROM calendar_days ORDER BY date',
+  )) as DayRow[];
   const exceptions: CalendarException[] = rows.map((row) => ({
     date: parseIsoDate(row.date),
     kind: row.kind,
@@ -28,22 +28,22 @@ export function readCalendarSource(db: Db): CalendarSource {
 }
 
 /** Adds years (and their days) the store does not have yet; never touches a year already stored. */
-export function insertYears(db: Db, source: CalendarSource, nowIso: string, reason: string): number[] {
+export async function insertYears(
+  db: Sql,
+  source: CalendarSource,
+  nowIso: string,
+  reason: string,
+): Promise<number[]> {
   const present = new Set(
-    (db.prepare('SELECT year FROM calendar_years').all() as Array<{ year: number }>).map((r) => r.year),
+    ((await db.all('SELECT year FROM calendar_years')) as Array<{ year: number }>).map((r) => r.year),
   );
   const added = source.years.filter((y) => !present.has(y.year));
-  const insertYear = db.prepare(
-    'INSERT INTO calendar_years (year, status, source, updated_at) VALUES (?, ?, ?, ?)',
-  );
-  const insertDay = db.prepare(
-    'INSERT INTO calendar_days (date, kind, name, status, source, is_uncertain, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const { insertYear, insertDay } = calendarWriters(db);
   for (const year of added) {
-    insertYear.run(year.year, year.status, reason, nowIso);
+    await insertYear(year.year, year.status, reason, nowIso);
     for (const day of source.exceptions) {
       if (Number(day.date.slice(0, 4)) !== year.year) continue;
-      insertDay.run(
+      await insertDay(
         day.date,
         day.kind,
         day.name,
@@ -58,10 +58,15 @@ export function insertYears(db: Db, source: CalendarSource, nowIso: string, reas
 }
 
 /** Replaces the stored calendar with `source` (a few hundred rows): edits are validated on the whole first. */
-export function replaceCalendar(db: Db, source: CalendarSource, nowIso: string, reason: string): void {
+export async function replaceCalendar(
+  db: Sql,
+  source: CalendarSource,
+  nowIso: string,
+  reason: string,
+): Promise<void> {
   const previous = new Map(
     (
-      db.prepare('SELECT year, source FROM calendar_years').all() as Array<{
+      (await db.all('SELECT year, source FROM calendar_years')) as Array<{
         year: number;
         source: string | null;
       }>
@@ -69,24 +74,19 @@ export function replaceCalendar(db: Db, source: CalendarSource, nowIso: string, 
   );
   const reasons = new Map(
     (
-      db.prepare('SELECT date, reason FROM calendar_days').all() as Array<{
+      (await db.all('SELECT date, reason FROM calendar_days')) as Array<{
         date: string;
         reason: string | null;
       }>
     ).map((r) => [r.date, r.reason]),
   );
-  db.prepare('DELETE FROM calendar_days').run();
-  db.prepare('DELETE FROM calendar_years').run();
-  const insertYear = db.prepare(
-    'INSERT INTO calendar_years (year, status, source, updated_at) VALUES (?, ?, ?, ?)',
-  );
-  const insertDay = db.prepare(
-    'INSERT INTO calendar_days (date, kind, name, status, source, is_uncertain, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  await db.run('DELETE FROM calendar_days');
+  await db.run('DELETE FROM calendar_years');
+  const { insertYear, insertDay } = calendarWriters(db);
   for (const year of source.years)
-    insertYear.run(year.year, year.status, previous.get(year.year) ?? reason, nowIso);
+    await insertYear(year.year, year.status, previous.get(year.year) ?? reason, nowIso);
   for (const day of source.exceptions) {
-    insertDay.run(
+    await insertDay(
       day.date,
       day.kind,
       day.name,
@@ -96,4 +96,16 @@ export function replaceCalendar(db: Db, source: CalendarSource, nowIso: string, 
       reasons.get(day.date) ?? reason,
     );
   }
+}
+
+function calendarWriters(db: Sql) {
+  return {
+    insertYear: (...row: unknown[]) =>
+      db.run('INSERT INTO calendar_years (year, status, source, updated_at) VALUES (?, ?, ?, ?)', row),
+    insertDay: (...row: unknown[]) =>
+      db.run(
+        'INSERT INTO calendar_days (date, kind, name, status, source, is_uncertain, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        row,
+      ),
+  };
 }

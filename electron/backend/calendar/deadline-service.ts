@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import type { Settings } from '../../../shared/api/schemas/settings';
 import { addDays, parseIsoDate, WorkingCalendar, type IsoDate } from '../../../shared/domain/calendar';
 import {
@@ -66,12 +66,12 @@ export function officeHoursOf(settings: Settings) {
   };
 }
 
-export function createDeadlineService(
-  db: Db,
+export async function createDeadlineService(
+  db: Sql,
   settings: Settings,
   calendar?: WorkingCalendar,
-): DeadlineService {
-  const cal = calendar ?? WorkingCalendar.from(readCalendarSource(db));
+): Promise<DeadlineService> {
+  const cal = calendar ?? WorkingCalendar.from(await readCalendarSource(db));
   const office = officeHoursOf(settings);
   const warn = settings.office.dueSoonWorkingDays;
   const input = (rule: RuleAtReceipt, now?: string) => ({

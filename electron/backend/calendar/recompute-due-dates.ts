@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import type { Settings } from '../../../shared/api/schemas/settings';
 import type { WorkingCalendar } from '../../../shared/domain/calendar';
 import {
@@ -35,63 +35,73 @@ interface OpenRow {
  * used (no ledgers), so a calendar change over a million open dossiers stays within seconds. Dossiers whose
  * clock is paused have no due date to move; event-relative ones do not depend on working days.
  */
-export function findMovedDossiers(
-  db: Db,
+export async function findMovedDossiers(
+  db: Sql,
   settings: Settings,
   next: WorkingCalendar,
   now: string,
-): MovedDossier[] {
-  const pauses = pausesOfOpenDossiers(db);
+): Promise<MovedDossier[]> {
+  const pauses = await pausesOfOpenDossiers(db);
   const office = officeHoursOf(settings);
   const moved: MovedDossier[] = [];
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.code, d.applicant_name, d.received_at, d.deadline_amount, d.deadline_unit, d.due_date, v.pause_mode
-       FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id
-       WHERE d.status IN ('received', 'appraising', 'awaiting_supplement', 'pending_signature')
-         AND d.due_date IS NOT NULL AND d.deadline_unit <> 'h'`,
-    )
-    .iterate() as Iterable<OpenRow>;
-  for (const row of rows) {
-    const input: NormalizedDeadlineInput = normalizeDeadlineInput({
-      receivedAt: row.received_at,
-      rule: { amount: row.deadline_amount, unit: row.deadline_unit, pauseMode: row.pause_mode },
-      pauses: pauses.get(row.id) ?? [],
-      office,
-      now,
-    });
-    const outcome = computeDeadlineOutcome(input, next);
-    if (outcome.state === 'due' && outcome.dueDate !== row.due_date) {
-      moved.push({
-        id: row.id,
-        code: row.code,
-        applicantName: row.applicant_name,
-        oldDueDate: row.due_date,
-        newDueDate: outcome.dueDate,
-        newDueAt: outcome.dueAt,
-        newCountFrom: outcome.countFrom,
+  await db.each<OpenRow>(
+    `SELECT d.id, d.code, d.applicant_name, d.received_at, d.deadline_amount, d.deadline_unit, d.due_date, v.pause_mode
+     FROM dossiers d JOIN procedure_versions v ON v.id = d.procedure_version_id
+     WHERE d.status IN ('received', 'appraising', 'awaiting_supplement', 'pending_signature')
+       AND d.due_date IS NOT NULL AND d.deadline_unit <> 'h'`,
+    [],
+    (row) => {
+      const input: NormalizedDeadlineInput = normalizeDeadlineInput({
+        receivedAt: row.received_at,
+        rule: { amount: row.deadline_amount, unit: row.deadline_unit, pauseMode: row.pause_mode },
+        pauses: pauses.get(row.id) ?? [],
+        office,
+        now,
       });
-    }
-  }
+      const outcome = computeDeadlineOutcome(input, next);
+      if (outcome.state === 'due' && outcome.dueDate !== row.due_date) {
+        moved.push({
+          id: row.id,
+          code: row.code,
+          applicantName: row.applicant_name,
+          oldDueDate: row.due_date,
+          newDueDate: outcome.dueDate,
+          newDueAt: outcome.dueAt,
+          newCountFrom: outcome.countFrom,
+        });
+      }
+    },
+  );
   return moved;
 }
 
-export function countOpenDossiers(db: Db): number {
+export async function countOpenDossiers(db: Sql): Promise<number> {
   return (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM dossiers
-         WHERE status IN ('received', 'appraising', 'awaiting_supplement', 'pending_signature')`,
-      )
-      .get() as { n: number }
+    (await db.get(`SELECT count(*) AS n FROM dossiers
+         WHERE status IN ('received', 'appraising', 'awaiting_supplement', 'pending_signature')`)) as {
+      n: number;
+    }
   ).n;
 }
 
-export function applyMovedDueDates(db: Db, moved: readonly MovedDossier[], updatedAt: string): void {
-  const update = db.prepare(
-    `UPDATE dossiers SET due_date = @newDueDate, due_at = @newDueAt, due_ms = @dueMs, count_from = @newCountFrom,
-       version = version + 1, updated_at = @updatedAt
-     WHERE id = @id`,
-  );
-  for (const m of moved) update.run({ ...m, dueMs: Date.parse(m.newDueAt), updatedAt });
+export async function applyMovedDueDates(
+  db: Sql,
+  moved: readonly MovedDossier[],
+  updatedAt: string,
+): Promise<void> {
+  for (const m of moved) {
+    await db.run(
+      `UPDATE dossiers SET due_date = @newDueDate, due_at = @newDueAt, due_ms = @dueMs, count_from = @newCountFrom,
+         version = version + 1, updated_at = @updatedAt
+       WHERE id = @id`,
+      {
+        newDueDate: m.newDueDate,
+        newDueAt: m.newDueAt,
+        dueMs: Date.parse(m.newDueAt),
+        newCountFrom: m.newCountFrom,
+        updatedAt,
+        id: m.id,
+      },
+    );
+  }
 }

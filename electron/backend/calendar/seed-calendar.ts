@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import {
   FIRST_DRAFTABLE_YEAR,
   officialCalendarSource,
@@ -11,10 +11,10 @@ import { insertYears } from './calendar-repo';
  * every other year from the first draftable one up to next year, so that receipts, imports of past years and
  * next year's appointments can be computed — and are shown as drafts until an administrator confirms them.
  */
-export function seedCalendar(db: Db, nowIso: string): number[] {
+export async function seedCalendar(db: Sql, nowIso: string): Promise<number[]> {
   const thisYear = Number(nowIso.slice(0, 4));
   const years: number[] = [];
   for (let year = FIRST_DRAFTABLE_YEAR; year <= thisYear + 1; year += 1) years.push(year);
   const source = withDraftedYears(officialCalendarSource(), years);
-  return db.transaction(() => insertYears(db, source, nowIso, 'seed'))();
+  return db.transaction(() => insertYears(db, source, nowIso, 'seed'));
 }

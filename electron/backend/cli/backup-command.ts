@@ -37,7 +37,7 @@ export async function backupCommand(args: string[], env: CliEnv): Promise<number
   }
   let backend;
   try {
-    backend = openBackend(env, dataDir, 'cli');
+    backend = await openBackend(env, dataDir, 'cli');
   } catch (error) {
     return reportStartupError(env, error);
   }
@@ -59,7 +59,7 @@ export async function backupCommand(args: string[], env: CliEnv): Promise<number
     });
     bar?.stop();
     const { result, removed } = run;
-    recordBackupCreated(ctx, { actor: localSession().system, userId: null, sessionToken: null }, run);
+    await recordBackupCreated(ctx, { actor: localSession().system, userId: null, sessionToken: null }, run);
     if (values.json)
       env.stdout(`${JSON.stringify({ ...result.manifest, path: result.path, removed }, null, 2)}\n`);
     else printSummary(env, result, removed);
@@ -72,7 +72,7 @@ export async function backupCommand(args: string[], env: CliEnv): Promise<number
     }
     throw error;
   } finally {
-    backend.close();
+    await backend.close();
   }
 }
 

@@ -30,8 +30,8 @@ export function dataDirFrom(flag: string | undefined): string {
   return platformDataDir();
 }
 
-export function openBackend(env: CliEnv, dataDir: string, edition: Edition): Backend {
-  return createBackend({
+export async function openBackend(env: CliEnv, dataDir: string, edition: Edition): Promise<Backend> {
+  return await createBackend({
     dataDir,
     resourcesDir: path.join(env.appRoot, 'resources'),
     edition,

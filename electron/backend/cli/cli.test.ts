@@ -12,15 +12,15 @@ import { captureEnv } from '../../../test/helpers/cli-env';
 
 let t: TestBackend | undefined;
 const dirs: string[] = [];
-afterEach(() => {
-  t?.close();
+afterEach(async () => {
+  await t?.close();
   t = undefined;
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** A store with one issued licence, made through the API; the backend is closed so the CLI can open it. */
 async function storeWithLicence(): Promise<{ dataDir: string; payload: string }> {
-  t = makeTestBackend({ now: '2026-11-02T09:00:00+07:00' });
+  t = await makeTestBackend({ now: '2026-11-02T09:00:00+07:00' });
   await t.call('settings.update', sampleSettings);
   const office = await makeOffice(t);
   const d = await t.call('dossiers.receive', await makeReceiveInput(t, { procedureId: 'PH-DK' }));
@@ -48,10 +48,10 @@ async function storeWithLicence(): Promise<{ dataDir: string; payload: string }>
   await step(office.appraiser.caller, 'propose', { proposal: 'approve', opinion: 'Đủ điều kiện' });
   await step(office.director.caller, 'approve');
   await step(office.clerk.caller, 'issue');
-  const payload = (t.backend.ctx.db.prepare('SELECT payload FROM licences').get() as { payload: string })
+  const payload = ((await t.backend.ctx.db.get('SELECT payload FROM licences')) as { payload: string })
     .payload;
   const dataDir = t.dataDir;
-  t.backend.close();
+  await t.backend.close();
   dirs.push(dataDir);
   return { dataDir, payload };
 }
@@ -87,9 +87,9 @@ describe('licence-desk CLI', () => {
 
   it('due-date explains a date and refuses a receipt time without an offset', async () => {
     const env = captureEnv();
-    t = makeTestBackend();
+    t = await makeTestBackend();
     const dataDir = t.dataDir;
-    t.backend.close();
+    await t.backend.close();
     dirs.push(dataDir);
     expect(
       await runCli(

@@ -41,7 +41,7 @@ export async function dueDateCommand(args: string[], env: CliEnv): Promise<numbe
   };
   let backend;
   try {
-    backend = openBackend(env, dataDirFrom(values.data), 'cli');
+    backend = await openBackend(env, dataDirFrom(values.data), 'cli');
   } catch (error) {
     return reportStartupError(env, error);
   }
@@ -70,6 +70,6 @@ export async function dueDateCommand(args: string[], env: CliEnv): Promise<numbe
     }
     return 0;
   } finally {
-    backend.close();
+    await backend.close();
   }
 }

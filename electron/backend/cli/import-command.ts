@@ -108,7 +108,7 @@ export async function importCommand(args: string[], env: CliEnv): Promise<number
   const bytes = fs.readFileSync(file);
   let backend;
   try {
-    backend = openBackend(env, dataDirFrom(values.data), 'cli');
+    backend = await openBackend(env, dataDirFrom(values.data), 'cli');
   } catch (error) {
     return reportStartupError(env, error);
   }
@@ -147,6 +147,6 @@ export async function importCommand(args: string[], env: CliEnv): Promise<number
     return isClean ? 0 : EXIT_BAD_FILE;
   } finally {
     bar?.stop();
-    backend.close();
+    await backend.close();
   }
 }

@@ -65,7 +65,7 @@ export async function reportCommand(args: string[], env: CliEnv): Promise<number
   }
   let backend;
   try {
-    backend = openBackend(env, dataDirFrom(values.data), 'cli');
+    backend = await openBackend(env, dataDirFrom(values.data), 'cli');
   } catch (error) {
     return reportStartupError(env, error);
   }
@@ -107,6 +107,6 @@ export async function reportCommand(args: string[], env: CliEnv): Promise<number
     }
     return 0;
   } finally {
-    backend.close();
+    await backend.close();
   }
 }

@@ -31,20 +31,20 @@ export async function seedDemoCommand(args: string[], env: CliEnv): Promise<numb
   }
   let backend;
   try {
-    backend = openBackend(env, dataDirFrom(values.data), 'cli');
+    backend = await openBackend(env, dataDirFrom(values.data), 'cli');
   } catch (error) {
     return reportStartupError(env, error);
   }
   try {
     const { db } = backend.ctx;
-    let settings = readSettings(db);
+    let settings = await readSettings(db);
     if (!settings.isConfigured) {
       // Demo data needs an agency code; the demo agency is the first-run example, clearly editable later.
-      writeSettings(db, {
+      await writeSettings(db, {
         ...defaultSettings,
         agency: { ...defaultSettings.agency, agencyCode: '000.00.00.DEMO' },
       });
-      settings = readSettings(db);
+      settings = await readSettings(db);
     }
     const bar = values.quiet
       ? null
@@ -54,13 +54,13 @@ export async function seedDemoCommand(args: string[], env: CliEnv): Promise<numb
         );
     bar?.start(count, 0);
     const started = Date.now();
-    const done = seedDemo(db, {
+    const done = await seedDemo(db, {
       count,
       seed,
       years,
       now: backend.ctx.clock.now(),
       settings,
-      deadlines: createDeadlineService(db, settings),
+      deadlines: await createDeadlineService(db, settings),
       actor: localSession().system,
       appVersion: backend.ctx.appVersion,
       onProgress: (n) => bar?.update(n),
@@ -69,6 +69,6 @@ export async function seedDemoCommand(args: string[], env: CliEnv): Promise<numb
     env.stdout(`Created ${done} demo dossiers in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
     return 0;
   } finally {
-    backend.close();
+    await backend.close();
   }
 }

@@ -29,7 +29,7 @@ export async function serveCommand(args: string[], env: CliEnv): Promise<number>
   try {
     // One writer per data folder: a second server or the desktop app on the same folder is refused.
     lock = acquireDataDirLock(dataDir, { edition: 'web' });
-    backend = openBackend(env, dataDir, 'web');
+    backend = await openBackend(env, dataDir, 'web');
   } catch (error) {
     lock?.release();
     return reportStartupError(env, error);
@@ -45,7 +45,7 @@ export async function serveCommand(args: string[], env: CliEnv): Promise<number>
   });
   await server.close();
   stopMaintenance();
-  backend.close();
+  await backend.close();
   lock.release();
   return 0;
 }

@@ -7,16 +7,16 @@ export async function verifyCommand(args: string[], env: CliEnv): Promise<number
   const { values } = parseArgs({ args, options: { data: { type: 'string' } }, strict: true });
   let backend;
   try {
-    backend = openBackend(env, dataDirFrom(values.data), 'cli');
+    backend = await openBackend(env, dataDirFrom(values.data), 'cli');
   } catch (error) {
     return reportStartupError(env, error);
   }
   try {
-    const report = verifyStore(backend.ctx.db);
+    const report = await verifyStore(backend.ctx.db);
     for (const line of report.lines) env.stdout(`${line}\n`);
     env.stdout(report.ok ? 'RESULT: OK\n' : 'RESULT: FAILED\n');
     return report.ok ? 0 : 3;
   } finally {
-    backend.close();
+    await backend.close();
   }
 }

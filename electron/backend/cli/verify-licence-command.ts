@@ -51,9 +51,9 @@ export async function verifyLicenceCommand(args: string[], env: CliEnv): Promise
     );
   } else {
     try {
-      const backend = openBackend(env, dataDirFrom(values.data), 'cli');
-      keys = publicKeys(backend.ctx.db);
-      backend.close();
+      const backend = await openBackend(env, dataDirFrom(values.data), 'cli');
+      keys = await publicKeys(backend.ctx.db);
+      await backend.close();
     } catch (error) {
       return reportStartupError(env, error);
     }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrate';
 import { StartupError } from './startup-error';
+import { SqliteStore } from '../store/sqlite/sqlite-store';
 
 export type Db = Database.Database;
 
@@ -107,4 +108,24 @@ function mapOpenError(file: string, error: unknown): StartupError {
     `cannot open ${file}: ${message}`,
     { cause: error },
   );
+}
+
+/**
+ * The embedded store over `file`: the writer connection opened (and migrated) as above, plus a read-only
+ * connection for reads outside transactions. An in-memory database cannot be shared by two connections, so it
+ * gets none.
+ */
+export function openSqliteStore(file: string): SqliteStore {
+  const writer = openDatabase(file);
+  if (file === ':memory:') return new SqliteStore(writer, null, 'SQLite :memory:');
+  let reader: Db;
+  try {
+    reader = new Database(file, { readonly: true });
+    reader.pragma('busy_timeout = 5000');
+    reader.pragma('trusted_schema = OFF');
+  } catch (error) {
+    writer.close();
+    throw mapOpenError(file, error);
+  }
+  return new SqliteStore(writer, reader, `SQLite ${file}`);
 }

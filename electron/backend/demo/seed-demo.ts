@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import type { Settings } from '../../../shared/api/schemas/settings';
 import { formatDossierCode } from '../../../shared/domain/dossier-code';
 import { parseIsoDate } from '../../../shared/domain/calendar';
@@ -12,7 +12,6 @@ import { appendAudit } from '../audit/audit-chain';
 import type { DeadlineService } from '../calendar/deadline-service';
 import { createRandom, type Random } from './random';
 import { address, citizenId, organizationName, personName, phoneNumber, taxCode } from './vietnamese-names';
-import { stmt } from '../db/statement-cache';
 
 // How often each procedure reaches a provincial desk (rough shares from provincial portal statistics:
 // non-commercial publications and print-shop registrations dominate; press procedures are rare).
@@ -56,11 +55,11 @@ export interface SeedDemoOptions {
  * working days. Older dossiers are finished (mostly early or on time, a few late, some refused or withdrawn);
  * recent ones are still open. One audit entry per batch records that demo data was generated.
  */
-export function seedDemo(db: Db, options: SeedDemoOptions): number {
+export async function seedDemo(db: Sql, options: SeedDemoOptions): Promise<number> {
   const random = createRandom(options.seed);
   const offset = options.settings.office.utcOffsetMinutes;
   const today = officeDate(options.now, offset);
-  const procedures = listProcedures(db, today).filter(
+  const procedures = (await listProcedures(db, today)).filter(
     (p) => p.isConfigured && p.deadlineUnit !== 'h' && PROCEDURE_WEIGHTS[p.id] !== undefined,
   );
   const weighted = procedures.map((p) => [p, PROCEDURE_WEIGHTS[p.id] ?? 1] as const);
@@ -75,15 +74,15 @@ export function seedDemo(db: Db, options: SeedDemoOptions): number {
   let done = 0;
   while (done < options.count) {
     const end = Math.min(done + batchSize, options.count);
-    db.transaction(() => {
+    await db.transaction(async () => {
       let firstCode = '';
       let lastCode = '';
       for (let i = done; i < end; i += 1) {
-        const code = insertOne(db, random, options, weighted, today, instants[i] as number, offset);
+        const code = await insertOne(db, random, options, weighted, today, instants[i] as number, offset);
         if (i === done) firstCode = code;
         lastCode = code;
       }
-      appendAudit(db, {
+      await appendAudit(db, {
         at: toOfficeIso(options.now, offset),
         actorId: options.actor.id,
         actorName: options.actor.name,
@@ -93,22 +92,22 @@ export function seedDemo(db: Db, options: SeedDemoOptions): number {
         payload: { count: end - done, seed: options.seed },
         appVersion: options.appVersion,
       });
-    })();
+    });
     done = end;
     options.onProgress?.(done);
   }
   return done;
 }
 
-function insertOne(
-  db: Db,
+async function insertOne(
+  db: Sql,
   random: Random,
   options: SeedDemoOptions,
-  weighted: ReadonlyArray<readonly [ReturnType<typeof listProcedures>[number], number]>,
+  weighted: ReadonlyArray<readonly [Awaited<ReturnType<typeof listProcedures>>[number], number]>,
   today: string,
   rawMs: number,
   offset: number,
-): string {
+): Promise<string> {
   const procedure = random.weighted(weighted);
   // Receipts happen in office hours: move the instant to 07:30–16:30 office time on its day.
   const day = officeDate(new Date(rawMs), offset);
@@ -145,7 +144,7 @@ function insertOne(
       ['approved', 6],
     ] as const);
   }
-  const sequence = takeNext(db, `dossier-code:${day}`);
+  const sequence = await takeNext(db, `dossier-code:${day}`);
   const code = formatDossierCode(options.settings.agency.agencyCode, day, sequence);
   const components = procedure.components.map((c) => ({
     name: c.name,
@@ -153,7 +152,7 @@ function insertOne(
     isProvided: c.required || random.next() < 0.5,
     isOriginal: c.original,
   }));
-  const id = insertDossier(db, {
+  const id = await insertDossier(db, {
     code,
     request_id: null,
     procedure_id: procedure.id,
@@ -185,26 +184,26 @@ function insertOne(
     return_method: random.next() < 0.85 ? 'desk' : 'post',
     notes: 'Dữ liệu minh họa (seed-demo)',
     receiver_name: options.settings.receiverName ?? options.actor.name,
-    register_entry_no: takeNext(db, `register:${day.slice(0, 4)}`),
+    register_entry_no: await takeNext(db, `register:${day.slice(0, 4)}`),
     created_at: receivedAt,
   });
   // A dossier waiting for a supplement has an open pause and, as in the workflow, no due date meanwhile.
   if (status === 'awaiting_supplement') {
     const requestDay = options.deadlines.shiftWorkingDays(due.countFrom, random.int(0, 2));
     const requestedAt = `${requestDay > today ? today : requestDay}T10:00:00${toOfficeIso(new Date(0), offset).slice(19)}`;
-    stmt(
-      db,
+    await db.run(
       'INSERT INTO dossier_pauses (dossier_id, requested_at, resumed_at, reason, requested_by) VALUES (?, ?, NULL, ?, ?)',
-    ).run(
-      id,
-      requestedAt < receivedAt ? receivedAt : requestedAt,
-      'Thiếu thành phần hồ sơ (dữ liệu minh họa)',
-      options.actor.id,
+      [
+        id,
+        requestedAt < receivedAt ? receivedAt : requestedAt,
+        'Thiếu thành phần hồ sơ (dữ liệu minh họa)',
+        options.actor.id,
+      ],
     );
-    stmt(
-      db,
+    await db.run(
       'UPDATE dossiers SET due_date = NULL, due_at = NULL, due_ms = NULL, supplement_requests = 1 WHERE id = ?',
-    ).run(id);
+      [id],
+    );
   }
   // Finished dossiers (Đã xử lý xong, returned, refused, withdrawn, stopped) carry their completion, as the
   // workflow records it; open ones do not.
@@ -226,10 +225,10 @@ function insertOne(
       parseIsoDate(day),
       parseIsoDate(completedDate),
     );
-    stmt(
-      db,
+    await db.run(
       'UPDATE dossiers SET completed_at = ?, completed_ms = ?, completion_class = ?, processing_working_days = ? WHERE id = ?',
-    ).run(completedAt, Date.parse(completedAt), completionClass, workingDays, id);
+      [completedAt, Date.parse(completedAt), completionClass, workingDays, id],
+    );
   }
   return code;
 }

@@ -12,7 +12,7 @@ import { pdfToFlatText } from './pdf-test-support';
 let t: TestBackend;
 let office: Awaited<ReturnType<typeof makeOffice>>;
 beforeEach(async () => {
-  t = makeTestBackend({ now: '2026-11-02T09:00:00+07:00' });
+  t = await makeTestBackend({ now: '2026-11-02T09:00:00+07:00' });
   await t.call('settings.update', sampleSettings);
   office = await makeOffice(t);
 });
@@ -89,9 +89,9 @@ describe('printed documents of a dossier', () => {
 
   it('prints the day register with the audit chain head it witnesses', async () => {
     await t.call('dossiers.receive', await makeReceiveInput(t));
-    const head = t.backend.ctx.db
-      .prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1')
-      .get() as {
+    const head = (await t.backend.ctx.db.get(
+      'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
+    )) as {
       seq: number;
       hash: string;
     };

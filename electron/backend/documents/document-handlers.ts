@@ -9,7 +9,6 @@ import { readSettings } from '../settings/settings-repo';
 import { getDossier, type DossierRecord } from '../dossiers/dossier-repo';
 import { recordAudit } from '../audit/record-audit';
 import { officeNow } from '../office-clock';
-import { stmt } from '../db/statement-cache';
 import { licenceOf } from '../workflow/workflow-repo';
 import { auditHead, verifyAuditChain } from '../audit/audit-chain';
 import { buildDailyRegisterPdf } from './daily-register-pdf';
@@ -31,8 +30,8 @@ import {
 
 const optional = (value: string | null) => value ?? undefined;
 
-function loadDossier(ctx: BackendContext, dossierId: number): DossierRecord {
-  const record = getDossier(ctx.db, dossierId);
+async function loadDossier(ctx: BackendContext, dossierId: number): Promise<DossierRecord> {
+  const record = await getDossier(ctx.db, dossierId);
   if (!record)
     throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', {
       logMessage: `dossier ${dossierId} not found`,
@@ -41,38 +40,28 @@ function loadDossier(ctx: BackendContext, dossierId: number): DossierRecord {
 }
 
 /** Logs the print (audit + print register) and hands the PDF to the transport. */
-function delivered(
+async function delivered(
   ctx: BackendContext,
   session: CallSession,
   record: DossierRecord,
   print: { kind: string; fileName: string; bytes: Uint8Array; licenceId?: number; isCopy?: boolean },
 ) {
   const sha256 = createHash('sha256').update(print.bytes).digest('hex');
-  const now = officeNow(ctx).iso;
-  ctx.db
-    .transaction(() => {
-      stmt(
-        ctx.db,
-        `INSERT INTO document_prints (dossier_id, licence_id, kind, printed_at, printed_by, is_copy, sha256)
+  const now = (await officeNow(ctx)).iso;
+  await ctx.db.transaction(async () => {
+    await ctx.db.run(
+      `INSERT INTO document_prints (dossier_id, licence_id, kind, printed_at, printed_by, is_copy, sha256)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        record.id,
-        print.licenceId ?? null,
-        print.kind,
-        now,
-        session.actor.name,
-        print.isCopy ? 1 : 0,
-        sha256,
-      );
-      recordAudit(ctx, session, {
-        action: `documents.${print.kind}`,
-        entityType: 'dossier',
-        entityId: record.id,
-        at: now,
-        payload: { code: record.code, sha256, isCopy: print.isCopy ?? false },
-      });
-    })
-    .immediate();
+      [record.id, print.licenceId ?? null, print.kind, now, session.actor.name, print.isCopy ? 1 : 0, sha256],
+    );
+    await recordAudit(ctx, session, {
+      action: `documents.${print.kind}`,
+      entityType: 'dossier',
+      entityId: record.id,
+      at: now,
+      payload: { code: record.code, sha256, isCopy: print.isCopy ?? false },
+    });
+  });
   return {
     fileName: print.fileName,
     mimeType: 'application/pdf' as const,
@@ -80,8 +69,8 @@ function delivered(
   };
 }
 
-function receiptData(record: DossierRecord, ctx: BackendContext): ReceiptData {
-  const settings = readSettings(ctx.db);
+async function receiptData(record: DossierRecord, ctx: BackendContext): Promise<ReceiptData> {
+  const settings = await readSettings(ctx.db);
   const components = JSON.parse(record.components) as DossierDetail['components'];
   const agency = formAgency(settings);
   return {
@@ -121,11 +110,11 @@ const FORM_FILES = {
 
 export const documentHandlers = {
   'documents.receipt': async (input, ctx, session) => {
-    const record = loadDossier(ctx, input.dossierId);
-    const bytes = await buildReceiptPdf(receiptData(record, ctx), ctx.resources.fonts(), {
+    const record = await loadDossier(ctx, input.dossierId);
+    const bytes = await buildReceiptPdf(await receiptData(record, ctx), ctx.resources.fonts(), {
       copies: input.copies,
     });
-    return delivered(ctx, session, record, {
+    return await delivered(ctx, session, record, {
       kind: 'receipt',
       fileName: `Giay-tiep-nhan-${record.code}.pdf`,
       bytes,
@@ -133,23 +122,26 @@ export const documentHandlers = {
   },
 
   'documents.form': async (input, ctx, session) => {
-    const record = loadDossier(ctx, input.dossierId);
-    const settings = readSettings(ctx.db);
+    const record = await loadDossier(ctx, input.dossierId);
+    const settings = await readSettings(ctx.db);
     const fonts = ctx.resources.fonts();
     let bytes: Uint8Array;
     try {
       switch (input.kind) {
         case 'supplementRequest':
-          bytes = await buildSupplementRequestPdf(supplementRequestData(ctx.db, record, settings), fonts);
+          bytes = await buildSupplementRequestPdf(
+            await supplementRequestData(ctx.db, record, settings),
+            fonts,
+          );
           break;
         case 'refusal':
-          bytes = await buildRefusalPdf(refusalData(ctx.db, record, settings), fonts);
+          bytes = await buildRefusalPdf(await refusalData(ctx.db, record, settings), fonts);
           break;
         case 'apology':
-          bytes = await buildApologyPdf(apologyData(ctx.db, record, settings), fonts);
+          bytes = await buildApologyPdf(await apologyData(ctx.db, record, settings), fonts);
           break;
         case 'controlSheet':
-          bytes = await buildControlSheetPdf(controlSheetData(ctx.db, record, settings), fonts);
+          bytes = await buildControlSheetPdf(await controlSheetData(ctx.db, record, settings), fonts);
           break;
       }
     } catch (error) {
@@ -160,7 +152,7 @@ export const documentHandlers = {
       }
       throw error;
     }
-    return delivered(ctx, session, record, {
+    return await delivered(ctx, session, record, {
       kind: input.kind,
       fileName: `${FORM_FILES[input.kind]}-${record.code}.pdf`,
       bytes,
@@ -168,8 +160,8 @@ export const documentHandlers = {
   },
 
   'documents.licence': async (input, ctx, session) => {
-    const record = loadDossier(ctx, input.dossierId);
-    const licence = licenceOf(ctx.db, record.id);
+    const record = await loadDossier(ctx, input.dossierId);
+    const licence = await licenceOf(ctx.db, record.id);
     if (!licence) {
       throw new AppError('INVALID_TRANSITION', 'Hồ sơ chưa được cấp số giấy phép.', {
         logMessage: 'no licence to print',
@@ -185,7 +177,7 @@ export const documentHandlers = {
       );
     }
     const printed = (
-      stmt(ctx.db, 'SELECT count(*) AS n FROM document_prints WHERE licence_id = ?').get(licence.id) as {
+      (await ctx.db.get('SELECT count(*) AS n FROM document_prints WHERE licence_id = ?', [licence.id])) as {
         n: number;
       }
     ).n;
@@ -199,7 +191,7 @@ export const documentHandlers = {
       { ...content.data, isCopy: printed > 0, qr: { payloadText: licence.payload } },
       ctx.resources.fonts(),
     );
-    return delivered(ctx, session, record, {
+    return await delivered(ctx, session, record, {
       kind: 'licence',
       fileName: `Giay-phep-${licence.formatted.replace(/[^\w-]+/g, '-')}.pdf`,
       bytes,
@@ -209,32 +201,32 @@ export const documentHandlers = {
   },
 
   'documents.dailyRegister': async (input, ctx, session) => {
-    const now = officeNow(ctx);
+    const now = await officeNow(ctx);
     const date = input.date ?? now.date;
     if (date > now.date) {
       throw new AppError('VALIDATION_FAILED', 'Không thể in bản kê cho một ngày trong tương lai.', {
         fieldErrors: { date: 'Ngày không được ở tương lai.' },
       });
     }
-    const settings = readSettings(ctx.db);
-    const received = stmt(
-      ctx.db,
+    const settings = await readSettings(ctx.db);
+    const received = (await ctx.db.all(
       'SELECT code, channel FROM dossiers WHERE receipt_date = ? ORDER BY id',
-    ).all(date) as Array<{
+      [date],
+    )) as Array<{
       code: string;
       channel: string;
     }>;
-    const classes = stmt(
-      ctx.db,
+    const classes = (await ctx.db.all(
       'SELECT completion_class AS c, count(*) AS n FROM dossiers WHERE completed_date = ? GROUP BY completion_class',
-    ).all(date) as Array<{ c: string | null; n: number }>;
+      [date],
+    )) as Array<{ c: string | null; n: number }>;
     const count = (c: string) => classes.find((row) => row.c === c)?.n ?? 0;
-    const licences = stmt(
-      ctx.db,
+    const licences = (await ctx.db.all(
       `SELECT l.formatted, l.holder, v.licence_id IS NOT NULL AS is_void FROM licences l
        LEFT JOIN licence_voids v ON v.licence_id = l.id WHERE substr(l.issued_at, 1, 10) = ? ORDER BY l.id`,
-    ).all(date) as Array<{ formatted: string; holder: string; is_void: number }>;
-    const chain = verifyAuditChain(ctx.db);
+      [date],
+    )) as Array<{ formatted: string; holder: string; is_void: number }>;
+    const chain = await verifyAuditChain(ctx.db);
     const bytes = await buildDailyRegisterPdf(
       {
         agency: formAgency(settings),
@@ -247,23 +239,22 @@ export const documentHandlers = {
         },
         resolved: { early: count('early'), onTime: count('on_time'), late: count('late') },
         licences: licences.map((l) => ({ number: l.formatted, holder: l.holder, isVoid: l.is_void === 1 })),
-        auditHead: auditHead(ctx.db),
+        auditHead: await auditHead(ctx.db),
         isChainVerified: chain.ok,
         preparedBy: session.actor.name,
       },
       ctx.resources.fonts(),
     );
-    const head = auditHead(ctx.db);
-    ctx.db
-      .transaction(() =>
-        recordAudit(ctx, session, {
+    const head = await auditHead(ctx.db);
+    await ctx.db.transaction(
+      async () =>
+        await recordAudit(ctx, session, {
           action: 'documents.dailyRegister',
           entityType: 'register',
           entityId: date,
           payload: { printedHead: head, isChainVerified: chain.ok },
         }),
-      )
-      .immediate();
+    );
     return {
       fileName: `Ban-ke-ngay-${date}.pdf`,
       mimeType: 'application/pdf' as const,

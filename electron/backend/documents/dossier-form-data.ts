@@ -1,6 +1,6 @@
 // Builds the data of each one-stop form from what the store recorded about a dossier: the forms print what
 // happened (the events' stored fields), never what a user types at print time.
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import type { Settings } from '../../../shared/api/schemas/settings';
 import { formRefOn } from '../../../shared/domain/one-stop-forms';
 import { WORKFLOW_ACTIONS, isWorkflowAction } from '../../../shared/domain/workflow';
@@ -65,12 +65,12 @@ export class FormNotApplicableError extends Error {
   }
 }
 
-export function supplementRequestData(
-  db: Db,
+export async function supplementRequestData(
+  db: Sql,
   record: DossierRecord,
   settings: Settings,
-): SupplementRequestData {
-  const event = lastEvent(eventsOf(db, record.id), 'requestSupplement');
+): Promise<SupplementRequestData> {
+  const event = lastEvent(await eventsOf(db, record.id), 'requestSupplement');
   if (!event) throw new FormNotApplicableError('Hồ sơ chưa có yêu cầu bổ sung nào.');
   const missing = (event.fields.missingComponents as string[] | undefined) ?? [];
   const reason = (event.fields.reason as string | undefined) ?? '';
@@ -92,8 +92,8 @@ export function supplementRequestData(
   };
 }
 
-export function refusalData(db: Db, record: DossierRecord, settings: Settings): RefusalData {
-  const event = lastEvent(eventsOf(db, record.id), 'refuse');
+export async function refusalData(db: Sql, record: DossierRecord, settings: Settings): Promise<RefusalData> {
+  const event = lastEvent(await eventsOf(db, record.id), 'refuse');
   if (!event) throw new FormNotApplicableError('Hồ sơ chưa bị từ chối.');
   return {
     agency: formAgency(settings),
@@ -109,8 +109,8 @@ export function refusalData(db: Db, record: DossierRecord, settings: Settings): 
   };
 }
 
-export function apologyData(db: Db, record: DossierRecord, settings: Settings): ApologyData {
-  const event = lastEvent(eventsOf(db, record.id), 'apologise');
+export async function apologyData(db: Sql, record: DossierRecord, settings: Settings): Promise<ApologyData> {
+  const event = lastEvent(await eventsOf(db, record.id), 'apologise');
   if (!event || !record.due_at) throw new FormNotApplicableError('Hồ sơ chưa có phiếu xin lỗi và hẹn lại.');
   return {
     agency: formAgency(settings),
@@ -147,8 +147,12 @@ function handOverResult(at: string, dueDate: string | null): HandOverResult | un
   return day < dueDate ? 'truoc_han' : day === dueDate ? 'dung_han' : 'qua_han';
 }
 
-export function controlSheetData(db: Db, record: DossierRecord, settings: Settings): ControlSheetData {
-  const events = eventsOf(db, record.id).filter(
+export async function controlSheetData(
+  db: Sql,
+  record: DossierRecord,
+  settings: Settings,
+): Promise<ControlSheetData> {
+  const events = (await eventsOf(db, record.id)).filter(
     (e) => isWorkflowAction(e.kind) && WORKFLOW_ACTIONS[e.kind].handOver && HAND_OVER_UNITS[e.kind],
   );
   const handOvers: HandOver[] = events.map((event, index) => {

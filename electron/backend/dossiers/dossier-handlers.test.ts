@@ -12,24 +12,24 @@ import { verifyAuditChain } from '../audit/audit-chain';
 
 let t: TestBackend;
 beforeEach(async () => {
-  t = makeTestBackend({ now: '2026-11-26T09:30:00+07:00' });
+  t = await makeTestBackend({ now: '2026-11-26T09:30:00+07:00' });
   await t.call('settings.update', sampleSettings);
 });
 afterEach(() => t.close());
 
-function counts() {
+async function counts() {
   const db = t.backend.ctx.db;
-  const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const one = async (sql: string) => (await db.get<{ n: number }>(sql))?.n ?? 0;
   return {
-    dossiers: one('SELECT count(*) AS n FROM dossiers'),
-    audit: one('SELECT count(*) AS n FROM audit_events'),
-    events: one('SELECT count(*) AS n FROM dossier_events'),
+    dossiers: await one('SELECT count(*) AS n FROM dossiers'),
+    audit: await one('SELECT count(*) AS n FROM audit_events'),
+    events: await one('SELECT count(*) AS n FROM dossier_events'),
   };
 }
 
 describe('dossiers.receive', () => {
   it('receives a dossier: code, appointment, status, audit entry', async () => {
-    const before = counts();
+    const before = await counts();
     const dossier = await t.call('dossiers.receive', await makeReceiveInput(t));
     expect(contract['dossiers.receive'].output.safeParse(dossier).success).toBe(true);
     expect(dossier.code).toBe('000.00.14.H20-261126-0001');
@@ -40,12 +40,12 @@ describe('dossiers.receive', () => {
     expect(dossier.dueDate).toBe('2026-12-10');
     expect(dossier.dueAt).toBe('2026-12-10T17:00:00+07:00');
     expect(dossier.ledger.at(-1)?.kind).toBe('due');
-    expect(counts()).toEqual({
+    expect(await counts()).toEqual({
       dossiers: before.dossiers + 1,
       audit: before.audit + 1,
       events: before.events + 1,
     });
-    const audit = t.backend.ctx.db.prepare('SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1').get() as {
+    const audit = (await t.backend.ctx.db.get('SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1')) as {
       action: string;
       actor_name: string;
       entity_id: string;
@@ -55,7 +55,7 @@ describe('dossiers.receive', () => {
       actor_name: 'Nguyễn Thị Lan',
       entity_id: String(dossier.id),
     });
-    expect(verifyAuditChain(t.backend.ctx.db).ok).toBe(true);
+    expect((await verifyAuditChain(t.backend.ctx.db)).ok).toBe(true);
   });
 
   it('numbers dossiers per receipt day and restarts the sequence the next day', async () => {
@@ -94,7 +94,7 @@ describe('dossiers.receive', () => {
       t.call('dossiers.receive', input),
     ]);
     expect(second.id).toBe(first.id);
-    expect(counts().dossiers).toBe(1);
+    expect((await counts()).dossiers).toBe(1);
   });
 
   it('stores NFD input as NFC, exactly as typed otherwise', async () => {
@@ -172,19 +172,19 @@ describe('dossiers.receive', () => {
     ];
     it.each(cases)('%s', async (_label, mutate, field) => {
       const base = await makeReceiveInput(t);
-      const before = counts();
+      const before = await counts();
       const reply = await t.raw('dossiers.receive', mutate(base));
       expect(reply.ok).toBe(false);
       if (reply.ok) return;
       expect(reply.error.code).toBe('VALIDATION_FAILED');
       const message = reply.error.fieldErrors?.[field];
       expect(message, JSON.stringify(reply.error)).toMatch(/[À-ỹ]/u);
-      expect(counts()).toEqual(before);
+      expect(await counts()).toEqual(before);
     });
   });
 });
 
-describe('dossiers.list', () => {
+describe('dossiers.list', async () => {
   beforeEach(async () => {
     const names = [
       'Công ty TNHH Sách Đặng Hòa',
@@ -231,11 +231,11 @@ describe('dossiers.list', () => {
     expect(page.items[0]).toMatchObject({ workingDaysLeft: 10, timeliness: 'in_time' });
   });
 
-  it('uses the FTS index and the received index (no full scan for a page)', () => {
+  it('uses the FTS index and the received index (no full scan for a page)', async () => {
     const db = t.backend.ctx.db;
-    const plan = db
-      .prepare('EXPLAIN QUERY PLAN SELECT * FROM dossiers d ORDER BY d.received_ms DESC, d.id DESC LIMIT 100')
-      .all() as Array<{ detail: string }>;
+    const plan = (await db.all(
+      'EXPLAIN QUERY PLAN SELECT * FROM dossiers d ORDER BY d.received_ms DESC, d.id DESC LIMIT 100',
+    )) as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX dossiers_by_received/);
   });
 });

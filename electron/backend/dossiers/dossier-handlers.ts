@@ -24,8 +24,8 @@ import { pausesOf } from './pause-repo';
 /** A receipt time a few seconds ahead is clock skew between the desk PC and the server, not the future. */
 const FUTURE_TOLERANCE_MS = 60_000;
 
-function requireConfigured(ctx: BackendContext) {
-  const settings = readSettings(ctx.db);
+async function requireConfigured(ctx: BackendContext) {
+  const settings = await readSettings(ctx.db);
   if (!settings.isConfigured) {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -41,12 +41,12 @@ function fieldError(field: string, message: string, logMessage: string): AppErro
 }
 
 /** Resolves the receipt instant and the procedure version in force that day; refuses what cannot be received. */
-function resolveReceipt(
+async function resolveReceipt(
   ctx: BackendContext,
   procedureId: string,
   receivedAtInput: string | null | undefined,
 ) {
-  const settings = requireConfigured(ctx);
+  const settings = await requireConfigured(ctx);
   const offset = settings.office.utcOffsetMinutes;
   const now = ctx.clock.now();
   const receivedMs = receivedAtInput ? Date.parse(receivedAtInput) : now.getTime();
@@ -59,10 +59,10 @@ function resolveReceipt(
   }
   const receivedAt = toOfficeIso(new Date(receivedMs), offset);
   const receiptDate = officeDate(new Date(receivedMs), offset);
-  if (!procedureExists(ctx.db, procedureId)) {
+  if (!(await procedureExists(ctx.db, procedureId))) {
     throw fieldError('procedureId', 'Thủ tục hành chính không tồn tại.', `unknown procedure ${procedureId}`);
   }
-  const procedure = findProcedure(ctx.db, procedureId, receiptDate);
+  const procedure = await findProcedure(ctx.db, procedureId, receiptDate);
   if (!procedure) {
     throw fieldError(
       'procedureId',
@@ -77,7 +77,7 @@ function resolveReceipt(
       `procedure ${procedureId} has no deadline configured`,
     );
   }
-  const deadlines = createDeadlineService(ctx.db, settings);
+  const deadlines = await createDeadlineService(ctx.db, settings);
   const rule = { amount: procedure.deadline, unit: procedure.deadlineUnit, pauseMode: procedure.pauseMode };
   let due;
   try {
@@ -91,11 +91,11 @@ function resolveReceipt(
   return { settings, now, receivedAt, receivedMs, receiptDate, procedure, rule, due, deadlines };
 }
 
-function receive(ctx: BackendContext, input: ParsedInput<'dossiers.receive'>, session: CallSession) {
-  const earlier = findByRequestId(ctx.db, input.requestId);
+async function receive(ctx: BackendContext, input: ParsedInput<'dossiers.receive'>, session: CallSession) {
+  const earlier = await findByRequestId(ctx.db, input.requestId);
   if (earlier) return earlier.id;
 
-  const r = resolveReceipt(ctx, input.procedureId, input.receivedAt);
+  const r = await resolveReceipt(ctx, input.procedureId, input.receivedAt);
   const missing = r.procedure.components.filter(
     (c) => c.required && !input.components.some((given) => given.name === c.name && given.isProvided),
   );
@@ -110,77 +110,77 @@ function receive(ctx: BackendContext, input: ParsedInput<'dossiers.receive'>, se
   const settings = r.settings;
   const nowIso = toOfficeIso(r.now, settings.office.utcOffsetMinutes);
   const receiverName = settings.receiverName ?? session.actor.name;
-  return ctx.db
-    .transaction(() => {
-      const sequence = takeNext(ctx.db, `dossier-code:${r.receiptDate}`);
-      if (sequence > MAX_DAILY_SEQUENCE) {
-        throw new AppError('CONFLICT', 'Đã hết số thứ tự hồ sơ trong ngày (tối đa 9999).', {
-          logMessage: `daily sequence exhausted on ${r.receiptDate}`,
-        });
-      }
-      const code = formatDossierCode(settings.agency.agencyCode, r.receiptDate, sequence);
-      const entryNo = takeNext(ctx.db, `register:${r.receiptDate.slice(0, 4)}`);
-      const id = insertDossier(ctx.db, {
-        code,
-        request_id: input.requestId,
-        procedure_id: r.procedure.id,
-        procedure_version_id: r.procedure.versionId,
-        applicant_kind: input.applicant.kind,
-        applicant_name: input.applicant.name,
-        applicant_folded: foldVietnamese(input.applicant.name),
-        applicant_id_number: input.applicant.idNumber,
-        applicant_address: input.applicant.address,
-        applicant_phone: input.applicant.phone,
-        applicant_email: input.applicant.email,
-        channel: input.channel,
-        received_at: r.receivedAt,
-        received_ms: r.receivedMs,
-        receipt_date: r.receiptDate,
-        count_from: r.due.countFrom,
-        deadline_amount: r.rule.amount,
-        deadline_unit: r.rule.unit,
-        due_date: r.due.dueDate,
-        due_at: r.due.dueAt,
-        due_ms: Date.parse(r.due.dueAt),
-        status: 'received',
-        set_count: input.setCount,
-        components: JSON.stringify(input.components),
-        return_method: input.returnMethod,
-        notes: input.notes,
-        receiver_name: receiverName,
-        register_entry_no: entryNo,
-        created_at: nowIso,
+  return await ctx.db.transaction(async () => {
+    // Checked again under the write lock: a double-click sends two requests that both passed the first check.
+    const raced = await findByRequestId(ctx.db, input.requestId);
+    if (raced) return raced.id;
+    const sequence = await takeNext(ctx.db, `dossier-code:${r.receiptDate}`);
+    if (sequence > MAX_DAILY_SEQUENCE) {
+      throw new AppError('CONFLICT', 'Đã hết số thứ tự hồ sơ trong ngày (tối đa 9999).', {
+        logMessage: `daily sequence exhausted on ${r.receiptDate}`,
       });
-      ctx.db
-        .prepare(
-          `INSERT INTO dossier_events (dossier_id, at, actor_id, actor_name, kind, from_status, to_status, note)
+    }
+    const code = formatDossierCode(settings.agency.agencyCode, r.receiptDate, sequence);
+    const entryNo = await takeNext(ctx.db, `register:${r.receiptDate.slice(0, 4)}`);
+    const id = await insertDossier(ctx.db, {
+      code,
+      request_id: input.requestId,
+      procedure_id: r.procedure.id,
+      procedure_version_id: r.procedure.versionId,
+      applicant_kind: input.applicant.kind,
+      applicant_name: input.applicant.name,
+      applicant_folded: foldVietnamese(input.applicant.name),
+      applicant_id_number: input.applicant.idNumber,
+      applicant_address: input.applicant.address,
+      applicant_phone: input.applicant.phone,
+      applicant_email: input.applicant.email,
+      channel: input.channel,
+      received_at: r.receivedAt,
+      received_ms: r.receivedMs,
+      receipt_date: r.receiptDate,
+      count_from: r.due.countFrom,
+      deadline_amount: r.rule.amount,
+      deadline_unit: r.rule.unit,
+      due_date: r.due.dueDate,
+      due_at: r.due.dueAt,
+      due_ms: Date.parse(r.due.dueAt),
+      status: 'received',
+      set_count: input.setCount,
+      components: JSON.stringify(input.components),
+      return_method: input.returnMethod,
+      notes: input.notes,
+      receiver_name: receiverName,
+      register_entry_no: entryNo,
+      created_at: nowIso,
+    });
+    await ctx.db.run(
+      `INSERT INTO dossier_events (dossier_id, at, actor_id, actor_name, kind, from_status, to_status, note)
            VALUES (?, ?, ?, ?, 'received', NULL, 'received', NULL)`,
-        )
-        .run(id, nowIso, session.actor.id, session.actor.name);
-      appendAudit(ctx.db, {
-        at: nowIso,
-        actorId: session.actor.id,
-        actorName: session.actor.name,
-        action: 'dossiers.receive',
-        entityType: 'dossier',
-        entityId: String(id),
-        payload: {
-          code,
-          procedureId: r.procedure.id,
-          procedureVersionId: r.procedure.versionId,
-          applicant: input.applicant,
-          channel: input.channel,
-          receivedAt: r.receivedAt,
-          dueAt: r.due.dueAt,
-          components: input.components,
-          setCount: input.setCount,
-          notes: input.notes,
-        },
-        appVersion: ctx.appVersion,
-      });
-      return id;
-    })
-    .immediate();
+      [id, nowIso, session.actor.id, session.actor.name],
+    );
+    await appendAudit(ctx.db, {
+      at: nowIso,
+      actorId: session.actor.id,
+      actorName: session.actor.name,
+      action: 'dossiers.receive',
+      entityType: 'dossier',
+      entityId: String(id),
+      payload: {
+        code,
+        procedureId: r.procedure.id,
+        procedureVersionId: r.procedure.versionId,
+        applicant: input.applicant,
+        channel: input.channel,
+        receivedAt: r.receivedAt,
+        dueAt: r.due.dueAt,
+        components: input.components,
+        setCount: input.setCount,
+        notes: input.notes,
+      },
+      appVersion: ctx.appVersion,
+    });
+    return id;
+  });
 }
 
 function viewClock(ctx: BackendContext, offset: number): ViewClock {
@@ -188,19 +188,24 @@ function viewClock(ctx: BackendContext, offset: number): ViewClock {
   return { today: officeDate(now, offset), now: toOfficeIso(now, offset) };
 }
 
-function detail(ctx: BackendContext, id: number) {
-  const record = getDossier(ctx.db, id);
+async function detail(ctx: BackendContext, id: number) {
+  const record = await getDossier(ctx.db, id);
   if (!record) {
     throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', { logMessage: `dossier ${id} not found` });
   }
-  const settings = readSettings(ctx.db);
-  const deadlines = createDeadlineService(ctx.db, settings);
-  const duplicates = findPossibleDuplicates(ctx.db, id, record.applicant_folded, record.applicant_id_number);
+  const settings = await readSettings(ctx.db);
+  const deadlines = await createDeadlineService(ctx.db, settings);
+  const duplicates = await findPossibleDuplicates(
+    ctx.db,
+    id,
+    record.applicant_folded,
+    record.applicant_id_number,
+  );
   return toDetail(
     record,
     deadlines,
     viewClock(ctx, settings.office.utcOffsetMinutes),
-    pausesOf(ctx.db, id),
+    await pausesOf(ctx.db, id),
     duplicates.map((d) => ({ id: d.id, code: d.code, applicantName: d.applicant_name })),
   );
 }
@@ -211,22 +216,22 @@ function looksLikeCode(query: string): boolean {
 }
 
 export const dossierHandlers = {
-  'dossiers.receive': async (input, ctx, session) => detail(ctx, receive(ctx, input, session)),
+  'dossiers.receive': async (input, ctx, session) => await detail(ctx, await receive(ctx, input, session)),
 
   'dossiers.previewDueDate': async (input, ctx) => {
-    const r = resolveReceipt(ctx, input.procedureId, input.receivedAt);
+    const r = await resolveReceipt(ctx, input.procedureId, input.receivedAt);
     return { countFrom: r.due.countFrom, dueDate: r.due.dueDate, dueAt: r.due.dueAt, deadline: r.rule };
   },
 
-  'dossiers.get': async (input, ctx) => detail(ctx, input.id),
+  'dossiers.get': async (input, ctx) => await detail(ctx, input.id),
 
   'dossiers.list': async (input, ctx) => {
-    const settings = readSettings(ctx.db);
-    const deadlines = createDeadlineService(ctx.db, settings);
+    const settings = await readSettings(ctx.db);
+    const deadlines = await createDeadlineService(ctx.db, settings);
     const clock = viewClock(ctx, settings.office.utcOffsetMinutes);
     const query = (input.query ?? '').normalize('NFC').trim();
     const isCode = looksLikeCode(query);
-    const { rows, total, totalIsCapped } = listDossiers(ctx.db, {
+    const { rows, total, totalIsCapped } = await listDossiers(ctx.db, {
       status: input.status,
       procedureId: input.procedureId,
       terms: isCode ? [] : foldedSearchTerms(query),
@@ -236,8 +241,15 @@ export const dossierHandlers = {
     });
     const last = rows.length === input.limit ? rows[rows.length - 1] : undefined;
     return {
-      items: rows.map((row) =>
-        toRow(row, deadlines, clock, row.status === 'awaiting_supplement' ? pausesOf(ctx.db, row.id) : []),
+      items: await Promise.all(
+        rows.map(async (row) =>
+          toRow(
+            row,
+            deadlines,
+            clock,
+            row.status === 'awaiting_supplement' ? await pausesOf(ctx.db, row.id) : [],
+          ),
+        ),
       ),
       total,
       totalIsCapped,

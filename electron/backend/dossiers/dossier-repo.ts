@@ -1,6 +1,5 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import type { ApplicantKind, Channel, DossierStatus } from '../../../shared/domain/dossier-status';
-import { stmt } from '../db/statement-cache';
 
 export interface DossierRecord {
   id: number;
@@ -51,9 +50,8 @@ const SELECT = `
   JOIN procedures p ON p.id = d.procedure_id
   JOIN procedure_versions v ON v.id = d.procedure_version_id`;
 
-export function insertDossier(db: Db, row: NewDossier): number {
-  const result = stmt(
-    db,
+export async function insertDossier(db: Sql, row: NewDossier): Promise<number> {
+  const result = await db.get<{ id: number }>(
     `INSERT INTO dossiers (code, request_id, procedure_id, procedure_version_id, applicant_kind, applicant_name,
         applicant_folded, applicant_id_number, applicant_address, applicant_phone, applicant_email, channel,
         received_at, received_ms, receipt_date, count_from, deadline_amount, deadline_unit, due_date, due_at, due_ms,
@@ -62,17 +60,21 @@ export function insertDossier(db: Db, row: NewDossier): number {
         @applicant_folded, @applicant_id_number, @applicant_address, @applicant_phone, @applicant_email, @channel,
         @received_at, @received_ms, @receipt_date, @count_from, @deadline_amount, @deadline_unit, @due_date, @due_at,
         @due_ms, @status, @set_count, @components, @return_method, @notes, @receiver_name, @register_entry_no,
-        @created_at, @created_at)`,
-  ).run(row);
-  return Number(result.lastInsertRowid);
+        @created_at, @created_at)
+       RETURNING id`,
+    row,
+  );
+  return result!.id;
 }
 
-export function getDossier(db: Db, id: number): DossierRecord | null {
-  return (stmt(db, `${SELECT} WHERE d.id = ?`).get(id) as DossierRecord | undefined) ?? null;
+export async function getDossier(db: Sql, id: number): Promise<DossierRecord | null> {
+  return ((await db.get(`${SELECT} WHERE d.id = ?`, [id])) as DossierRecord | undefined) ?? null;
 }
 
-export function findByRequestId(db: Db, requestId: string): DossierRecord | null {
-  return (stmt(db, `${SELECT} WHERE d.request_id = ?`).get(requestId) as DossierRecord | undefined) ?? null;
+export async function findByRequestId(db: Sql, requestId: string): Promise<DossierRecord | null> {
+  return (
+    ((await db.get(`${SELECT} WHERE d.request_id = ?`, [requestId])) as DossierRecord | undefined) ?? null
+  );
 }
 
 export interface ListFilter {
@@ -117,10 +119,10 @@ function ftsMatch(terms: readonly string[]): string {
  * materialised list of every match. Results are ordered by entry (id), which follows receipt order except for
  * back-dated receipts and imports; the keyset cursor uses the id alone here.
  */
-function searchByName(
-  db: Db,
+async function searchByName(
+  db: Sql,
   filter: ListFilter,
-): { rows: DossierRecord[]; total: number; totalIsCapped: boolean } {
+): Promise<{ rows: DossierRecord[]; total: number; totalIsCapped: boolean }> {
   const where = whereClause(filter);
   const extra = where.sql ? `AND ${where.sql.slice('WHERE '.length)}` : '';
   const params: Record<string, unknown> = {
@@ -134,28 +136,28 @@ function searchByName(
     JOIN procedures p ON p.id = d.procedure_id
     JOIN procedure_versions v ON v.id = d.procedure_version_id
     WHERE dossiers_fts MATCH @match ${extra}`;
-  const rows = stmt(
-    db,
+  const rows = (await db.all(
     `SELECT d.*, p.code AS procedure_code, p.name AS procedure_name, v.pause_mode ${from} ${cursor}
      ORDER BY f.rowid DESC LIMIT @limit`,
-  ).all(params) as DossierRecord[];
+    params,
+  )) as DossierRecord[];
   const countParams = { ...where.params, match: params.match };
   // Without other filters the index alone answers the count; no dossier row needs reading.
   const countSql = extra
     ? `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1})`
     : `SELECT count(*) AS n FROM (SELECT 1 FROM dossiers_fts WHERE dossiers_fts MATCH @match LIMIT ${COUNT_CAP + 1})`;
-  const counted = (stmt(db, countSql).get(countParams) as { n: number }).n;
+  const counted = ((await db.get(countSql, countParams)) as { n: number }).n;
   return { rows, total: Math.min(counted, COUNT_CAP), totalIsCapped: counted > COUNT_CAP };
 }
 
 /** Counting beyond this many matches would cost more than the page itself; the UI says "hơn 10.000". */
 export const COUNT_CAP = 10_000;
 
-export function listDossiers(
-  db: Db,
+export async function listDossiers(
+  db: Sql,
   filter: ListFilter,
-): { rows: DossierRecord[]; total: number; totalIsCapped: boolean } {
-  if (!filter.codePrefix && filter.terms.length > 0) return searchByName(db, filter);
+): Promise<{ rows: DossierRecord[]; total: number; totalIsCapped: boolean }> {
+  if (!filter.codePrefix && filter.terms.length > 0) return await searchByName(db, filter);
   const where = whereClause(filter);
   const pageParts = [where.sql];
   const params: Record<string, unknown> = { ...where.params, limit: filter.limit };
@@ -164,35 +166,36 @@ export function listDossiers(
     params.cursorMs = filter.cursor.receivedMs;
     params.cursorId = filter.cursor.id;
   }
-  const rows = stmt(
-    db,
+  const rows = (await db.all(
     `${SELECT} ${pageParts.join(' ')} ORDER BY d.received_ms DESC, d.id DESC LIMIT @limit`,
-  ).all(params) as DossierRecord[];
+    params,
+  )) as DossierRecord[];
   if (!where.sql) {
     // Dossiers are never deleted (trigger) and rowids are taken as max + 1, so the highest id is the exact count,
     // read from the primary key in O(log n) instead of scanning a million rows on every page.
-    const total = (stmt(db, 'SELECT coalesce(max(id), 0) AS n FROM dossiers').get() as { n: number }).n;
+    const total = ((await db.get('SELECT coalesce(max(id), 0) AS n FROM dossiers')) as { n: number }).n;
     return { rows, total, totalIsCapped: false };
   }
   const counted = (
-    stmt(db, `SELECT count(*) AS n FROM (SELECT 1 FROM dossiers d ${where.sql} LIMIT ${COUNT_CAP + 1})`).get(
+    (await db.get(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM dossiers d ${where.sql} LIMIT ${COUNT_CAP + 1})`,
       where.params,
-    ) as { n: number }
+    )) as { n: number }
   ).n;
   return { rows, total: Math.min(counted, COUNT_CAP), totalIsCapped: counted > COUNT_CAP };
 }
 
 /** Earlier dossiers of what looks like the same applicant (same folded name or same ID number). */
-export function findPossibleDuplicates(
-  db: Db,
+export async function findPossibleDuplicates(
+  db: Sql,
   excludeId: number,
   folded: string,
   idNumber: string | null,
-): Array<{ id: number; code: string; applicant_name: string }> {
-  return stmt(
-    db,
+): Promise<Array<{ id: number; code: string; applicant_name: string }>> {
+  return (await db.all(
     `SELECT id, code, applicant_name FROM dossiers
        WHERE id <> @excludeId AND (applicant_folded = @folded OR (@idNumber IS NOT NULL AND applicant_id_number = @idNumber))
        ORDER BY received_ms DESC LIMIT 5`,
-  ).all({ excludeId, folded, idNumber }) as Array<{ id: number; code: string; applicant_name: string }>;
+    { excludeId, folded, idNumber },
+  )) as Array<{ id: number; code: string; applicant_name: string }>;
 }

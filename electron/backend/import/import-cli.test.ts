@@ -16,9 +16,9 @@ const env: CliEnv = {
 };
 
 beforeEach(async () => {
-  const t = makeTestBackend();
+  const t = await makeTestBackend();
   await t.call('settings.update', sampleSettings);
-  t.backend.close();
+  await t.backend.close();
   dataDir = t.dataDir;
   output = '';
 });

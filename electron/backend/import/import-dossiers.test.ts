@@ -1,3 +1,4 @@
+import { failDossierInsert, removeDossierInsertFault } from '../../../test/helpers/store-faults';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestBackend, sampleSettings, type TestBackend } from '../../../test/helpers/test-backend';
 import { makeUser } from '../../../test/helpers/test-users';
@@ -17,7 +18,7 @@ const actor = { id: 'test:admin', name: 'Nguyễn Thị Lan' };
 let t: TestBackend;
 
 beforeEach(async () => {
-  t = makeTestBackend();
+  t = await makeTestBackend();
   await t.call('settings.update', sampleSettings);
 });
 
@@ -46,15 +47,15 @@ function row(overrides: Partial<SampleRow> = {}): SampleRow {
 }
 
 /** Everything an import writes, to prove that a refused or failed import wrote nothing. */
-function storeState() {
+async function storeState() {
   const db = t.backend.ctx.db;
-  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const count = async (sql: string) => (await db.get<{ n: number }>(sql))?.n ?? 0;
   return {
-    dossiers: count('SELECT count(*) AS n FROM dossiers'),
-    events: count('SELECT count(*) AS n FROM dossier_events'),
-    batches: count('SELECT count(*) AS n FROM import_batches'),
-    audit: count('SELECT count(*) AS n FROM audit_events'),
-    counters: JSON.stringify(db.prepare('SELECT * FROM counters ORDER BY name').all()),
+    dossiers: await count('SELECT count(*) AS n FROM dossiers'),
+    events: await count('SELECT count(*) AS n FROM dossier_events'),
+    batches: await count('SELECT count(*) AS n FROM import_batches'),
+    audit: await count('SELECT count(*) AS n FROM audit_events'),
+    counters: JSON.stringify(await db.all('SELECT * FROM counters ORDER BY name')),
   };
 }
 
@@ -81,18 +82,18 @@ interface StoredDossier {
   deadline_amount: number;
 }
 
-function dossier(code: string): StoredDossier {
-  const found = t.backend.ctx.db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as
+async function dossier(code: string): Promise<StoredDossier> {
+  const found = (await t.backend.ctx.db.get('SELECT * FROM dossiers WHERE code = ?', [code])) as
     StoredDossier | undefined;
   if (!found) throw new Error(`no dossier ${code}`);
   return found;
 }
 
-function eventKinds(id: number): string[] {
+async function eventKinds(id: number): Promise<string[]> {
   return (
-    t.backend.ctx.db
-      .prepare('SELECT kind FROM dossier_events WHERE dossier_id = ? ORDER BY id')
-      .all(id) as Array<{
+    (await t.backend.ctx.db.all('SELECT kind FROM dossier_events WHERE dossier_id = ? ORDER BY id', [
+      id,
+    ])) as Array<{
       kind: string;
     }>
   ).map((e) => e.kind);
@@ -102,7 +103,7 @@ describe('round trip of a generated file', () => {
   it('CSV, 200 rows: the dry run writes nothing, the import writes every dossier with its status and class', async () => {
     const { rows, expected } = makeSampleRows({ count: 200, seed: 7 });
     const file = toCsv(rows);
-    const before = storeState();
+    const before = await storeState();
 
     const dry = await run('so-theo-doi-2023-2025.csv', file, { dryRun: true });
     expect(dry).toMatchObject({
@@ -116,7 +117,7 @@ describe('round trip of a generated file', () => {
       imported: 0,
       errorCount: 0,
     });
-    expect(storeState()).toEqual(before);
+    expect(await storeState()).toEqual(before);
 
     const report = await run('so-theo-doi-2023-2025.csv', file);
     expect(report).toMatchObject({ outcome: 'imported', imported: 200, skippedDuplicates: 0, errors: [] });
@@ -124,8 +125,8 @@ describe('round trip of a generated file', () => {
     expect(report.byStatus).toEqual(dry.byStatus);
     expect(Object.values(report.byStatus).reduce((a, b) => a + b, 0)).toBe(200);
 
-    rows.forEach((r, i) => {
-      const stored = dossier(r.ma_ho_so);
+    for (const [i, r] of rows.entries()) {
+      const stored = await dossier(r.ma_ho_so);
       const want = expected[i];
       expect({ code: stored.code, status: stored.status, completionClass: stored.completion_class }).toEqual({
         code: r.ma_ho_so,
@@ -137,43 +138,43 @@ describe('round trip of a generated file', () => {
       expect(stored.receiver_name).toBe(LEGACY_RECEIVER);
       expect(stored.applicant_name).toBe(r.ten_to_chuc_ca_nhan);
       if (want?.completionClass) expect(stored.processing_working_days).toBeGreaterThan(0);
-    });
+    }
 
     // Register numbers: gapless per year, in the order of the receipt times.
-    const byYear = t.backend.ctx.db
-      .prepare(
-        `SELECT substr(receipt_date, 1, 4) AS year, group_concat(register_entry_no) AS numbers
-         FROM (SELECT * FROM dossiers ORDER BY received_ms, id) GROUP BY year`,
-      )
-      .all() as Array<{ year: string; numbers: string }>;
+    const byYear = (await t.backend.ctx.db
+      .all(`SELECT substr(receipt_date, 1, 4) AS year, group_concat(register_entry_no) AS numbers
+         FROM (SELECT * FROM dossiers ORDER BY received_ms, id) GROUP BY year`)) as Array<{
+      year: string;
+      numbers: string;
+    }>;
     for (const { numbers } of byYear) {
       const list = numbers.split(',').map(Number);
       expect(list).toEqual(list.map((_, i) => i + 1));
     }
 
     // One batch row and one audit entry for the whole file, and the chain still verifies.
-    const batch = t.backend.ctx.db.prepare('SELECT * FROM import_batches').get() as Record<string, unknown>;
+    const batch = (await t.backend.ctx.db.get('SELECT * FROM import_batches')) as Record<string, unknown>;
     expect(batch).toMatchObject({
       file_name: 'so-theo-doi-2023-2025.csv',
       sha256: report.sha256,
       imported: 200,
     });
-    const audits = t.backend.ctx.db
-      .prepare("SELECT * FROM audit_events WHERE action = 'import.dossiers'")
-      .all() as Array<{ entity_id: string; payload: string }>;
+    const audits = (await t.backend.ctx.db.all(
+      "SELECT * FROM audit_events WHERE action = 'import.dossiers'",
+    )) as Array<{ entity_id: string; payload: string }>;
     expect(audits).toHaveLength(1);
     expect(audits[0]?.entity_id).toBe(String(report.batchId));
     expect(JSON.parse(audits[0]?.payload ?? '{}')).toMatchObject({ sha256: report.sha256, imported: 200 });
-    expect(verifyAuditChain(t.backend.ctx.db).ok).toBe(true);
+    expect((await verifyAuditChain(t.backend.ctx.db)).ok).toBe(true);
 
     // Importing the same file again adds nothing and says why.
-    const afterFirst = storeState();
+    const afterFirst = await storeState();
     const again = await run('so-theo-doi-2023-2025.csv', file);
     expect(again).toMatchObject({ outcome: 'imported', imported: 0, skippedDuplicates: 200, batchId: null });
     expect(again.warnings.map((w) => w.code)).toEqual(
       expect.arrayContaining(['ALREADY_IMPORTED_FILE', 'DUPLICATE_IN_STORE']),
     );
-    expect(storeState()).toEqual(afterFirst);
+    expect(await storeState()).toEqual(afterFirst);
   });
 
   it('XLSX, 200 rows with real and text dates, a title above the header and extra sheets', async () => {
@@ -196,15 +197,17 @@ describe('round trip of a generated file', () => {
     expect(report.warnings.find((w) => w.code === 'EXTRA_SHEETS')?.message).toContain(
       '«Hướng dẫn», «Tổng hợp»',
     );
-    rows.forEach((r, i) => {
-      const stored = dossier(r.ma_ho_so);
+    for (const [i, r] of rows.entries()) {
+      const stored = await dossier(r.ma_ho_so);
       expect([stored.status, stored.completion_class]).toEqual([
         expected[i]?.status,
         expected[i]?.completionClass,
       ]);
-    });
+    }
     // Row 2 of the data (sheet row 3) had real Excel dates, row 3 text dates: both end up the same way.
-    expect(dossier(rows[0]?.ma_ho_so ?? '').received_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+07:00$/);
+    expect((await dossier(rows[0]?.ma_ho_so ?? '')).received_at).toMatch(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+07:00$/,
+    );
   });
 
   it('CSV with a BOM and semicolons (Excel on Vietnamese Windows)', async () => {
@@ -263,7 +266,7 @@ describe('what each row becomes', () => {
     );
     expect(report).toMatchObject({ outcome: 'imported', imported: 7, errorCount: 0 });
 
-    const returned = dossier('CP-TRA');
+    const returned = await dossier('CP-TRA');
     expect(returned).toMatchObject({
       status: 'returned',
       completion_class: 'early',
@@ -280,46 +283,46 @@ describe('what each row becomes', () => {
       deadline_amount: 10,
     });
     expect(returned.notes).toContain('Kết quả: Cấp phép.\nSố giấy phép: 12/GP-STTTT.');
-    expect(eventKinds(returned.id)).toEqual(['received', 'approve', 'returnResult']);
+    expect(await eventKinds(returned.id)).toEqual(['received', 'approve', 'returnResult']);
 
-    expect(dossier('CP-CHUA-TRA')).toMatchObject({
+    expect(await dossier('CP-CHUA-TRA')).toMatchObject({
       status: 'approved',
       completion_class: 'on_time',
       returned_at: null,
     });
 
     // A refusal whose answer was handed over is 'returned', and the refusal stays visible.
-    const refusedReturned = dossier('TC-TRA');
+    const refusedReturned = await dossier('TC-TRA');
     expect(refusedReturned).toMatchObject({
       status: 'returned',
       completion_class: 'late',
       returned_at: '2024-03-21T09:00:00+07:00',
     });
     expect(refusedReturned.notes).toContain('Kết quả: Từ chối giải quyết.');
-    expect(eventKinds(refusedReturned.id)).toEqual(['received', 'refuse', 'returnResult']);
+    expect(await eventKinds(refusedReturned.id)).toEqual(['received', 'refuse', 'returnResult']);
 
-    expect(dossier('TC')).toMatchObject({ status: 'refused', completion_class: 'early' });
-    expect(dossier('RUT')).toMatchObject({
+    expect(await dossier('TC')).toMatchObject({ status: 'refused', completion_class: 'early' });
+    expect(await dossier('RUT')).toMatchObject({
       status: 'withdrawn',
       completion_class: 'early',
       processing_working_days: 4,
       returned_at: null,
     });
-    expect(dossier('RUT').notes).toContain('Ngày trả lại hồ sơ: 11/03/2024.');
+    expect((await dossier('RUT')).notes).toContain('Ngày trả lại hồ sơ: 11/03/2024.');
     expect(report.warnings).toContainEqual(expect.objectContaining({ code: 'RETURN_DATE_IGNORED', line: 6 }));
-    expect(eventKinds(dossier('RUT').id)).toEqual(['received', 'withdraw']);
+    expect(await eventKinds((await dossier('RUT')).id)).toEqual(['received', 'withdraw']);
 
-    const open = dossier('DXL');
+    const open = await dossier('DXL');
     expect(open).toMatchObject({
       status: 'appraising',
       completed_at: null,
       completion_class: null,
       due_date: '2024-03-18',
     });
-    expect(eventKinds(open.id)).toEqual(['received', 'import']);
+    expect(await eventKinds(open.id)).toEqual(['received', 'import']);
 
     // A date-only completion on the receipt day is never placed before the receipt time.
-    expect(dossier('GIO')).toMatchObject({
+    expect(await dossier('GIO')).toMatchObject({
       received_at: '2024-03-04T17:30:00+07:00',
       completed_at: '2024-03-04T17:30:00+07:00',
       due_at: '2024-03-18T16:00:00+07:00',
@@ -330,7 +333,10 @@ describe('what each row becomes', () => {
     const detail = await t.call('dossiers.get', { id: returned.id });
     expect(detail).toMatchObject({ code: 'CP-TRA', status: 'returned', timeliness: 'early' });
     for (const code of ['CP-TRA', 'CP-CHUA-TRA', 'TC-TRA', 'TC', 'RUT', 'DXL']) {
-      await expect(t.call('workflow.view', { dossierId: dossier(code).id }), code).resolves.toBeTruthy();
+      await expect(
+        t.call('workflow.view', { dossierId: (await dossier(code)).id }),
+        code,
+      ).resolves.toBeTruthy();
     }
   });
 
@@ -350,8 +356,12 @@ describe('what each row becomes', () => {
     );
     const report = await run('labels.xlsx', file);
     expect(report).toMatchObject({ outcome: 'imported', imported: 2, errorCount: 0 });
-    expect(dossier('A1')).toMatchObject({ channel: 'post', procedure_id: 'IN-DK', return_channel: 'post' });
-    expect(dossier('A2')).toMatchObject({ channel: 'online', procedure_id: 'IN-DK' });
+    expect(await dossier('A1')).toMatchObject({
+      channel: 'post',
+      procedure_id: 'IN-DK',
+      return_channel: 'post',
+    });
+    expect(await dossier('A2')).toMatchObject({ channel: 'online', procedure_id: 'IN-DK' });
   });
 
   it('stores names NFC, collapses spaces, and guesses organisation or individual', async () => {
@@ -362,8 +372,11 @@ describe('what each row becomes', () => {
         row({ ma_ho_so: 'N2', ten_to_chuc_ca_nhan: 'Nhà xuất bản Hội Nhà văn' }),
       ]),
     );
-    expect(dossier('N1')).toMatchObject({ applicant_name: 'Nguyễn Thị Hoà', applicant_kind: 'individual' });
-    expect(dossier('N2').applicant_kind).toBe('organization');
+    expect(await dossier('N1')).toMatchObject({
+      applicant_name: 'Nguyễn Thị Hoà',
+      applicant_kind: 'individual',
+    });
+    expect((await dossier('N2')).applicant_kind).toBe('organization');
   });
 
   it('reserves the daily number of an office-format code, so the desk never gives the same code again', async () => {
@@ -407,9 +420,9 @@ describe('what each row becomes', () => {
     expect(byCode.NO_APPOINTMENT?.message).toContain('2 dòng: 2, 3.');
     expect(byCode.CALENDAR_MISSING?.message).toContain('Chưa có lịch làm việc năm 2019');
     expect(byCode.LICENCE_NUMBER_IGNORED).toMatchObject({ line: 5, column: 'so_giay_phep' });
-    expect(dossier('W1')).toMatchObject({ due_date: null, completion_class: null });
-    expect(dossier('W3')).toMatchObject({ processing_working_days: null, completion_class: 'early' });
-    expect(dossier('W4').notes).toContain('Số giấy phép: 99/GP.');
+    expect(await dossier('W1')).toMatchObject({ due_date: null, completion_class: null });
+    expect(await dossier('W3')).toMatchObject({ processing_working_days: null, completion_class: 'early' });
+    expect((await dossier('W4')).notes).toContain('Số giấy phép: 99/GP.');
   });
 });
 
@@ -550,11 +563,11 @@ describe('bad rows: every one reported with its line and reason; nothing half-im
   });
 
   it('the real import of a file with bad rows is refused and writes nothing', async () => {
-    const before = storeState();
+    const before = await storeState();
     const report = await run('loi.csv', toCsv(badFile()));
     expect(report).toMatchObject({ outcome: 'refused', imported: 0, batchId: null, invalidRows: bad.length });
     expect(report.summary).toContain('Chưa nhập gì');
-    expect(storeState()).toEqual(before);
+    expect(await storeState()).toEqual(before);
   });
 
   it('with skipInvalid, only the valid rows are written (still one transaction, one batch)', async () => {
@@ -565,8 +578,8 @@ describe('bad rows: every one reported with its line and reason; nothing half-im
       invalidRows: bad.length,
       skipInvalid: true,
     });
-    expect(storeState()).toMatchObject({ dossiers: 2, batches: 1 });
-    expect(() => dossier('BAD-0')).toThrow();
+    expect(await storeState()).toMatchObject({ dossiers: 2, batches: 1 });
+    await expect(dossier('BAD-0')).rejects.toThrow();
   });
 
   it('reports every problem of a row, not just the first', async () => {
@@ -607,24 +620,21 @@ describe('bad rows: every one reported with its line and reason; nothing half-im
     await run('dot-1.csv', toCsv([row({ ma_ho_so: 'S-1' })]));
     const report = await run('dot-2.csv', toCsv([row({ ma_ho_so: 'S-1' }), row({ ma_ho_so: 'S-2' })]));
     expect(report).toMatchObject({ imported: 1, skippedDuplicates: 1 });
-    expect(storeState()).toMatchObject({ dossiers: 2, batches: 2 });
+    expect(await storeState()).toMatchObject({ dossiers: 2, batches: 2 });
   });
 
   it('a failure in the middle of the write rolls everything back: row counts, counters, audit', async () => {
     const db = t.backend.ctx.db;
     await run('truoc.csv', toCsv([row({ ma_ho_so: 'OLD-1' })]));
-    db.exec(`CREATE TEMP TRIGGER boom BEFORE INSERT ON dossiers WHEN new.code = 'X-150'
-      BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
-    const before = storeState();
-    const stats = JSON.stringify(db.prepare('SELECT * FROM stats_daily ORDER BY day, procedure_id').all());
+    await failDossierInsert(db, 'X-150', 'disk trouble');
+    const before = await storeState();
+    const stats = JSON.stringify(await db.all('SELECT * FROM stats_daily ORDER BY day, procedure_id'));
     const { rows } = makeSampleRows({ count: 200, seed: 9 });
     rows.forEach((r, i) => (r.ma_ho_so = `X-${i}`));
     await expect(run('hong.csv', toCsv(rows))).rejects.toThrow('disk trouble');
-    expect(storeState()).toEqual(before);
-    expect(JSON.stringify(db.prepare('SELECT * FROM stats_daily ORDER BY day, procedure_id').all())).toBe(
-      stats,
-    );
-    db.exec('DROP TRIGGER boom');
+    expect(await storeState()).toEqual(before);
+    expect(JSON.stringify(await db.all('SELECT * FROM stats_daily ORDER BY day, procedure_id'))).toBe(stats);
+    await removeDossierInsertFault(db);
   });
 });
 
@@ -642,7 +652,7 @@ describe('bad files: refused as a whole, with the reason', () => {
     `${header}\r\n${names.map((n, i) => `L-${i},XB-TLKKD,${encode(n)},truc_tiep,04/03/2024,18/03/2024,15/03/2024,,cap_phep,,${encode('Ghi chú cũ')}`).join('\r\n')}\r\n`;
 
   async function refused(name: string, bytes: Uint8Array, code: string) {
-    const before = storeState();
+    const before = await storeState();
     const dry = await run(name, bytes, { dryRun: true });
     const real = await run(name, bytes);
     for (const report of [dry, real]) {
@@ -650,7 +660,7 @@ describe('bad files: refused as a whole, with the reason', () => {
       expect(report.errors[0]?.code).toBe(code);
       expect(report.imported).toBe(0);
     }
-    expect(storeState()).toEqual(before);
+    expect(await storeState()).toEqual(before);
     return real;
   }
 
@@ -763,7 +773,7 @@ describe('bad files: refused as a whole, with the reason', () => {
   });
 
   it('a store without agency settings', async () => {
-    const fresh = makeTestBackend();
+    const fresh = await makeTestBackend();
     try {
       const report = await importDossiers(
         fresh.backend.ctx,
@@ -772,7 +782,7 @@ describe('bad files: refused as a whole, with the reason', () => {
       );
       expect(report.errors[0]?.code).toBe('SETTINGS_NOT_CONFIGURED');
     } finally {
-      fresh.close();
+      await fresh.close();
     }
   });
 });
@@ -811,9 +821,9 @@ describe('the import.dossiers API method', () => {
     expect(dry).toMatchObject({ outcome: 'checked', validRows: 1, skipInvalid: false });
     const real = await t.call('import.dossiers', { fileName: 'api.csv', base64, dryRun: false });
     expect(real).toMatchObject({ outcome: 'imported', imported: 1 });
-    const audit = t.backend.ctx.db
-      .prepare("SELECT actor_id FROM audit_events WHERE action = 'import.dossiers'")
-      .get();
+    const audit = await t.backend.ctx.db.get(
+      "SELECT actor_id FROM audit_events WHERE action = 'import.dossiers'",
+    );
     expect(audit).toEqual({ actor_id: 'test:clerk' });
   });
 

@@ -191,11 +191,11 @@ function fileEncodingIssue(table: SourceTable): ImportIssue | null {
  * the year's block is taken by moving the same counter on in one statement — the same numbers takeNext would
  * give one by one, in the same transaction, without 100,000 round trips.
  */
-function registerNumbersFor(
+async function registerNumbersFor(
   db: BackendContext['db'],
   records: readonly ImportRecord[],
   writer: ReturnType<typeof prepareImportWriter>,
-): number[] {
+): Promise<number[]> {
   const perYear = new Map<string, number>();
   for (const record of records) {
     const year = record.receiptDate.slice(0, 4);
@@ -204,8 +204,8 @@ function registerNumbersFor(
   const next = new Map<string, number>();
   for (const [year, count] of perYear) {
     const counter = `register:${year}`;
-    const first = takeNext(db, counter);
-    if (count > 1) writer.advanceCounter(counter, count - 1);
+    const first = await takeNext(db, counter);
+    if (count > 1) await writer.advanceCounter(counter, count - 1);
     next.set(year, first);
   }
   return records.map((record) => {
@@ -376,7 +376,7 @@ export async function importDossiers(
       ),
     ]);
   }
-  const settings = readSettings(ctx.db);
+  const settings = await readSettings(ctx.db);
   if (!settings.isConfigured) {
     return refuseFile([
       issue(
@@ -417,14 +417,14 @@ export async function importDossiers(
   // Check every row.
   const offset = settings.office.utcOffsetMinutes;
   const hours = normalizeOfficeHours(officeHoursOf(settings));
-  const deadlines = createDeadlineService(ctx.db, settings);
+  const deadlines = await createDeadlineService(ctx.db, settings);
   const validation: ValidationContext = {
     offsetMinutes: offset,
     offsetText: formatOffset(offset),
     nowMs: ctx.clock.now().getTime(),
     receiptDefaultTime: settings.office.sessions[0]?.start ?? '07:30',
     dueDefaultTime: hours.closeText,
-    procedures: loadProcedureIndex(ctx.db),
+    procedures: await loadProcedureIndex(ctx.db),
     calendar: deadlines.calendar,
   };
   const total = table.rows.length;
@@ -482,7 +482,7 @@ export async function importDossiers(
     for (const error of rowErrors.get(line) ?? []) issues.error(error);
   }
 
-  const inStore = existingCodes(
+  const inStore = await existingCodes(
     ctx.db,
     checked.map((r) => r.code),
   );
@@ -499,7 +499,7 @@ export async function importDossiers(
   // Row warnings matter only for rows that will be written.
   const writtenLines = new Set(toWrite.map((record) => record.line));
   for (const warning of rowWarnings) if (writtenLines.has(warning.line ?? 0)) issues.warning(warning);
-  const previous = batchesWithSha256(ctx.db, sha256);
+  const previous = await batchesWithSha256(ctx.db, sha256);
   if (previous.length > 0) {
     const last = previous[previous.length - 1] as (typeof previous)[number];
     issues.warning(
@@ -548,12 +548,77 @@ export async function importDossiers(
   const now = ctx.clock.now();
   const nowIso = toOfficeIso(now, offset);
   const writer = prepareImportWriter(ctx.db);
-  const written = ctx.db
-    .transaction(() => {
-      // Another writer may have added some of these codes since the check.
-      const fresh = toWrite.filter((record) => !writer.codeExists(record.code));
-      const skipped = report.skippedDuplicates + (toWrite.length - fresh.length);
-      const batchId = insertBatch(ctx.db, {
+  const written = await ctx.db.transaction(async () => {
+    // Another writer may have added some of these codes since the check.
+    const fresh: ImportRecord[] = [];
+    for (const record of toWrite) if (!(await writer.codeExists(record.code))) fresh.push(record);
+    const skipped = report.skippedDuplicates + (toWrite.length - fresh.length);
+    const batchId = await insertBatch(ctx.db, {
+      fileName: file.name,
+      sha256,
+      format: table.format,
+      sheetName: table.sheetName,
+      totalRows: total,
+      validRows: checked.length,
+      invalidRows,
+      imported: fresh.length,
+      skippedDuplicates: skipped,
+      skipInvalid: options.skipInvalid ?? false,
+      importedAt: nowIso,
+      actorId: options.actor.id,
+      actorName: options.actor.name,
+      appVersion: ctx.appVersion,
+    });
+    const reserved = new Map<string, number>();
+    const registerNumbers = await registerNumbersFor(ctx.db, fresh, writer);
+    for (const [index, record] of fresh.entries()) {
+      const daily = dailyCounterOf(record.code, settings.agency.agencyCode);
+      if (daily) reserved.set(daily.counter, Math.max(reserved.get(daily.counter) ?? 0, daily.sequence));
+      const dossierId = await writer.insertDossier({
+        code: record.code,
+        procedure_id: record.procedureId,
+        procedure_version_id: record.procedureVersionId,
+        applicant_kind: record.applicantKind,
+        applicant_name: record.applicantName,
+        applicant_folded: record.applicantFolded,
+        channel: record.channel,
+        received_at: record.receivedAt,
+        received_ms: record.receivedMs,
+        receipt_date: record.receiptDate,
+        deadline_amount: record.deadlineAmount,
+        deadline_unit: record.deadlineUnit,
+        due_date: record.dueDate,
+        due_at: record.dueAt,
+        due_ms: record.dueMs,
+        status: record.status,
+        completed_at: record.completedAt,
+        completed_ms: record.completedMs,
+        completion_class: record.completionClass,
+        processing_working_days: record.processingWorkingDays,
+        returned_at: record.status === 'returned' ? record.returnedAt : null,
+        return_channel: record.status === 'returned' ? record.returnMethod : null,
+        return_method: record.returnMethod,
+        notes: notesOf(record, file.name),
+        receiver_name: LEGACY_RECEIVER,
+        register_entry_no: registerNumbers[index] as number,
+        import_batch_id: batchId,
+        created_at: nowIso,
+      });
+      for (const event of eventsOf(record, dossierId, options.actor, batchId, nowIso))
+        await writer.insertEvent(event);
+      if ((index + 1) % every === 0 || index + 1 === fresh.length) {
+        options.onProgress?.({ phase: 'write', done: index + 1, total: fresh.length });
+      }
+    }
+    for (const [counter, sequence] of reserved) await writer.reserveDailyNumber(counter, sequence);
+    await appendAudit(ctx.db, {
+      at: nowIso,
+      actorId: options.actor.id,
+      actorName: options.actor.name,
+      action: 'import.dossiers',
+      entityType: 'import_batch',
+      entityId: String(batchId),
+      payload: {
         fileName: file.name,
         sha256,
         format: table.format,
@@ -564,79 +629,13 @@ export async function importDossiers(
         imported: fresh.length,
         skippedDuplicates: skipped,
         skipInvalid: options.skipInvalid ?? false,
-        importedAt: nowIso,
-        actorId: options.actor.id,
-        actorName: options.actor.name,
-        appVersion: ctx.appVersion,
-      });
-      const reserved = new Map<string, number>();
-      const registerNumbers = registerNumbersFor(ctx.db, fresh, writer);
-      fresh.forEach((record, index) => {
-        const daily = dailyCounterOf(record.code, settings.agency.agencyCode);
-        if (daily) reserved.set(daily.counter, Math.max(reserved.get(daily.counter) ?? 0, daily.sequence));
-        const dossierId = writer.insertDossier({
-          code: record.code,
-          procedure_id: record.procedureId,
-          procedure_version_id: record.procedureVersionId,
-          applicant_kind: record.applicantKind,
-          applicant_name: record.applicantName,
-          applicant_folded: record.applicantFolded,
-          channel: record.channel,
-          received_at: record.receivedAt,
-          received_ms: record.receivedMs,
-          receipt_date: record.receiptDate,
-          deadline_amount: record.deadlineAmount,
-          deadline_unit: record.deadlineUnit,
-          due_date: record.dueDate,
-          due_at: record.dueAt,
-          due_ms: record.dueMs,
-          status: record.status,
-          completed_at: record.completedAt,
-          completed_ms: record.completedMs,
-          completion_class: record.completionClass,
-          processing_working_days: record.processingWorkingDays,
-          returned_at: record.status === 'returned' ? record.returnedAt : null,
-          return_channel: record.status === 'returned' ? record.returnMethod : null,
-          return_method: record.returnMethod,
-          notes: notesOf(record, file.name),
-          receiver_name: LEGACY_RECEIVER,
-          register_entry_no: registerNumbers[index] as number,
-          import_batch_id: batchId,
-          created_at: nowIso,
-        });
-        for (const event of eventsOf(record, dossierId, options.actor, batchId, nowIso))
-          writer.insertEvent(event);
-        if ((index + 1) % every === 0 || index + 1 === fresh.length) {
-          options.onProgress?.({ phase: 'write', done: index + 1, total: fresh.length });
-        }
-      });
-      for (const [counter, sequence] of reserved) writer.reserveDailyNumber(counter, sequence);
-      appendAudit(ctx.db, {
-        at: nowIso,
-        actorId: options.actor.id,
-        actorName: options.actor.name,
-        action: 'import.dossiers',
-        entityType: 'import_batch',
-        entityId: String(batchId),
-        payload: {
-          fileName: file.name,
-          sha256,
-          format: table.format,
-          sheetName: table.sheetName,
-          totalRows: total,
-          validRows: checked.length,
-          invalidRows,
-          imported: fresh.length,
-          skippedDuplicates: skipped,
-          skipInvalid: options.skipInvalid ?? false,
-          firstCode: fresh[0]?.code ?? null,
-          lastCode: fresh[fresh.length - 1]?.code ?? null,
-        },
-        appVersion: ctx.appVersion,
-      });
-      return { batchId, imported: fresh.length, skipped, byStatus: countStatuses(fresh) };
-    })
-    .immediate();
+        firstCode: fresh[0]?.code ?? null,
+        lastCode: fresh[fresh.length - 1]?.code ?? null,
+      },
+      appVersion: ctx.appVersion,
+    });
+    return { batchId, imported: fresh.length, skipped, byStatus: countStatuses(fresh) };
+  });
   Object.assign(report, {
     batchId: written.batchId,
     imported: written.imported,

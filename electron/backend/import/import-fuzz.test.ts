@@ -13,7 +13,7 @@ let xlsx: Uint8Array;
 const actor = { id: 'test:fuzz', name: 'Fuzz' };
 
 beforeAll(async () => {
-  t = makeTestBackend();
+  t = await makeTestBackend();
   await t.call('settings.update', sampleSettings);
   const { rows } = makeSampleRows({ count: 20, seed: 1 });
   rows[3] = {
@@ -37,9 +37,9 @@ const edits = fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max:
 });
 
 it('never throws on random or mutated files, and a dry run writes nothing', async () => {
-  const count = () =>
-    (t.backend.ctx.db.prepare('SELECT count(*) AS n FROM dossiers').get() as { n: number }).n;
-  const before = count();
+  const count = async () =>
+    (await t.backend.ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM dossiers'))?.n ?? 0;
+  const before = await count();
   await fc.assert(
     fc.asyncProperty(
       fc.oneof(
@@ -58,7 +58,7 @@ it('never throws on random or mutated files, and a dry run writes nothing', asyn
     ),
     { numRuns: 150, seed: Number(process.env.FC_SEED ?? 5) },
   );
-  expect(count()).toBe(before);
+  expect(await count()).toBe(before);
   expect(Object.prototype).not.toHaveProperty('polluted');
   expect(({} as Record<string, unknown>).toString).toBe(Object.prototype.toString);
 });

@@ -1,24 +1,21 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import type { ProcedureIndex, ProcedureRef } from './validate-row';
 
 /** Every procedure with all its versions, loaded once per import (a row is checked against its receipt day). */
-export function loadProcedureIndex(db: Db): ProcedureIndex {
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.code, p.name, v.id AS version_id, v.effective_from, v.effective_to, v.deadline, v.deadline_unit
+export async function loadProcedureIndex(db: Sql): Promise<ProcedureIndex> {
+  const rows =
+    (await db.all(`SELECT p.id, p.code, p.name, v.id AS version_id, v.effective_from, v.effective_to, v.deadline, v.deadline_unit
        FROM procedures p JOIN procedure_versions v ON v.procedure_id = p.id
-       ORDER BY p.id, v.effective_from`,
-    )
-    .all() as Array<{
-    id: string;
-    code: string | null;
-    name: string;
-    version_id: number;
-    effective_from: string;
-    effective_to: string | null;
-    deadline: number | null;
-    deadline_unit: 'wd' | 'cd' | 'h' | null;
-  }>;
+       ORDER BY p.id, v.effective_from`)) as Array<{
+      id: string;
+      code: string | null;
+      name: string;
+      version_id: number;
+      effective_from: string;
+      effective_to: string | null;
+      deadline: number | null;
+      deadline_unit: 'wd' | 'cd' | 'h' | null;
+    }>;
   const byId = new Map<string, ProcedureRef>();
   const byCode = new Map<string, ProcedureRef>();
   for (const row of rows) {
@@ -41,14 +38,15 @@ export function loadProcedureIndex(db: Db): ProcedureIndex {
 }
 
 /** Which of `codes` are already dossier codes in the store (chunked to stay under SQLite's parameter cap). */
-export function existingCodes(db: Db, codes: readonly string[]): Set<string> {
+export async function existingCodes(db: Sql, codes: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   const chunk = 500;
   for (let i = 0; i < codes.length; i += chunk) {
     const part = codes.slice(i, i + chunk);
-    const rows = db
-      .prepare(`SELECT code FROM dossiers WHERE code IN (${part.map(() => '?').join(', ')})`)
-      .all(...part) as Array<{ code: string }>;
+    const rows = (await db.all(
+      `SELECT code FROM dossiers WHERE code IN (${part.map(() => '?').join(', ')})`,
+      [...part],
+    )) as Array<{ code: string }>;
     for (const row of rows) found.add(row.code);
   }
   return found;
@@ -60,10 +58,10 @@ export interface PreviousBatch {
   imported: number;
 }
 
-export function batchesWithSha256(db: Db, sha256: string): PreviousBatch[] {
-  return db
-    .prepare('SELECT id, imported_at, imported FROM import_batches WHERE sha256 = ? ORDER BY id')
-    .all(sha256) as PreviousBatch[];
+export async function batchesWithSha256(db: Sql, sha256: string): Promise<PreviousBatch[]> {
+  return (await db.all('SELECT id, imported_at, imported FROM import_batches WHERE sha256 = ? ORDER BY id', [
+    sha256,
+  ])) as PreviousBatch[];
 }
 
 export interface NewBatch {
@@ -83,16 +81,16 @@ export interface NewBatch {
   appVersion: string;
 }
 
-export function insertBatch(db: Db, batch: NewBatch): number {
-  const result = db
-    .prepare(
-      `INSERT INTO import_batches (file_name, sha256, format, sheet_name, total_rows, valid_rows, invalid_rows, imported,
+export async function insertBatch(db: Sql, batch: NewBatch): Promise<number> {
+  const result = await db.get<{ id: number }>(
+    `INSERT INTO import_batches (file_name, sha256, format, sheet_name, total_rows, valid_rows, invalid_rows, imported,
         skipped_duplicates, skip_invalid, imported_at, actor_id, actor_name, app_version)
        VALUES (@fileName, @sha256, @format, @sheetName, @totalRows, @validRows, @invalidRows, @imported,
-        @skippedDuplicates, @skipInvalid, @importedAt, @actorId, @actorName, @appVersion)`,
-    )
-    .run({ ...batch, skipInvalid: batch.skipInvalid ? 1 : 0 });
-  return Number(result.lastInsertRowid);
+        @skippedDuplicates, @skipInvalid, @importedAt, @actorId, @actorName, @appVersion)
+       RETURNING id`,
+    { ...batch, skipInvalid: batch.skipInvalid ? 1 : 0 },
+  );
+  return result!.id;
 }
 
 export interface ImportedDossierRow {
@@ -143,39 +141,43 @@ export interface EventRow {
  * The dossier row is complete on insert (status, completion and return columns included) rather than
  * inserted and then updated; count_from stays null — the historic appointment date is kept, not recomputed.
  */
-export function prepareImportWriter(db: Db) {
-  const insertDossier = db.prepare(
-    `INSERT INTO dossiers (code, request_id, procedure_id, procedure_version_id, applicant_kind, applicant_name,
-      applicant_folded, channel, received_at, received_ms, receipt_date, count_from, deadline_amount, deadline_unit,
-      due_date, due_at, due_ms, status, completed_at, completed_ms, completion_class, processing_working_days,
-      returned_at, return_channel, set_count, components, return_method, notes, receiver_name, register_entry_no,
-      import_batch_id, created_at, updated_at)
-     VALUES (@code, NULL, @procedure_id, @procedure_version_id, @applicant_kind, @applicant_name, @applicant_folded,
-      @channel, @received_at, @received_ms, @receipt_date, NULL, @deadline_amount, @deadline_unit, @due_date, @due_at,
-      @due_ms, @status, @completed_at, @completed_ms, @completion_class, @processing_working_days, @returned_at,
-      @return_channel, 1, '[]', @return_method, @notes, @receiver_name, @register_entry_no, @import_batch_id,
-      @created_at, @created_at)`,
-  );
-  const insertEvent = db.prepare(
-    `INSERT INTO dossier_events (dossier_id, at, actor_id, actor_name, kind, from_status, to_status, note, data)
-     VALUES (@dossier_id, @at, @actor_id, @actor_name, @kind, @from_status, @to_status, @note, @data)`,
-  );
-  const codeExists = db.prepare('SELECT 1 FROM dossiers WHERE code = ?').pluck();
-  // A code in the office's own format (agency-yymmdd-nnnn) reserves its daily number, so that a dossier
-  // received later on that day in LicenceDesk cannot be given the same code.
-  const reserveDailyNumber = db.prepare(
-    `INSERT INTO counters (name, last) VALUES (?, ?)
-     ON CONFLICT (name) DO UPDATE SET last = max(last, excluded.last)`,
-  );
-  const advanceCounter = db.prepare('UPDATE counters SET last = last + ? WHERE name = ?');
+export function prepareImportWriter(db: Sql) {
   return {
     /** Moves a counter on by `n` (inside the transaction that uses the numbers). */
-    advanceCounter: (counter: string, n: number) => {
-      if (advanceCounter.run(n, counter).changes !== 1) throw new Error(`counter ${counter} does not exist`);
+    advanceCounter: async (counter: string, n: number) => {
+      const result = await db.run('UPDATE counters SET last = last + ? WHERE name = ?', [n, counter]);
+      if (result.changes !== 1) throw new Error(`counter ${counter} does not exist`);
     },
-    insertDossier: (row: ImportedDossierRow) => Number(insertDossier.run(row).lastInsertRowid),
-    insertEvent: (row: EventRow) => insertEvent.run(row),
-    codeExists: (code: string) => codeExists.get(code) !== undefined,
-    reserveDailyNumber: (counter: string, sequence: number) => reserveDailyNumber.run(counter, sequence),
+    insertDossier: async (row: ImportedDossierRow) =>
+      (await db.get<{ id: number }>(
+        `INSERT INTO dossiers (code, request_id, procedure_id, procedure_version_id, applicant_kind, applicant_name,
+          applicant_folded, channel, received_at, received_ms, receipt_date, count_from, deadline_amount, deadline_unit,
+          due_date, due_at, due_ms, status, completed_at, completed_ms, completion_class, processing_working_days,
+          returned_at, return_channel, set_count, components, return_method, notes, receiver_name, register_entry_no,
+          import_batch_id, created_at, updated_at)
+         VALUES (@code, NULL, @procedure_id, @procedure_version_id, @applicant_kind, @applicant_name, @applicant_folded,
+          @channel, @received_at, @received_ms, @receipt_date, NULL, @deadline_amount, @deadline_unit, @due_date, @due_at,
+          @due_ms, @status, @completed_at, @completed_ms, @completion_class, @processing_working_days, @returned_at,
+          @return_channel, 1, '[]', @return_method, @notes, @receiver_name, @register_entry_no, @import_batch_id,
+          @created_at, @created_at)
+         RETURNING id`,
+        row,
+      ))!.id,
+    insertEvent: (row: EventRow) =>
+      db.run(
+        `INSERT INTO dossier_events (dossier_id, at, actor_id, actor_name, kind, from_status, to_status, note, data)
+         VALUES (@dossier_id, @at, @actor_id, @actor_name, @kind, @from_status, @to_status, @note, @data)`,
+        row,
+      ),
+    codeExists: async (code: string) =>
+      (await db.get('SELECT 1 AS found FROM dossiers WHERE code = ?', [code])) !== undefined,
+    // A code in the office's own format (agency-yymmdd-nnnn) reserves its daily number, so that a dossier
+    // received later on that day in LicenceDesk cannot be given the same code.
+    reserveDailyNumber: (counter: string, sequence: number) =>
+      db.run(
+        `INSERT INTO counters (name, last) VALUES (?, ?)
+         ON CONFLICT (name) DO UPDATE SET last = CASE WHEN excluded.last > counters.last THEN excluded.last ELSE counters.last END`,
+        [counter, sequence],
+      ),
   };
 }

@@ -17,7 +17,7 @@ const actor = { id: 'test:admin', name: 'Quản trị' };
 let t: TestBackend;
 
 beforeEach(async () => {
-  t = makeTestBackend();
+  t = await makeTestBackend();
   await t.call('settings.update', sampleSettings);
 });
 afterEach(() => t.close());
@@ -93,27 +93,24 @@ describe('the shipped templates', () => {
 });
 
 describe('migration 0005-import', () => {
-  it('adds the append-only batch table and the batch column of dossiers', () => {
+  it('adds the append-only batch table and the batch column of dossiers', async () => {
     const db = t.backend.ctx.db;
     const columns = (
-      db.prepare("SELECT name FROM pragma_table_info('dossiers')").all() as Array<{ name: string }>
+      (await db.all("SELECT name FROM pragma_table_info('dossiers')")) as Array<{ name: string }>
     ).map((c) => c.name);
     expect(columns).toContain('import_batch_id');
-    db.prepare(
+    await db.run(
       `INSERT INTO import_batches (file_name, sha256, format, sheet_name, total_rows, valid_rows, invalid_rows, imported,
         skipped_duplicates, skip_invalid, imported_at, actor_id, actor_name, app_version)
        VALUES ('a.csv', ?, 'csv', NULL, 1, 1, 0, 1, 0, 0, '2026-11-26T09:30:00+07:00', 'x', 'X', 't')`,
-    ).run('0'.repeat(64));
-    expect(() => db.prepare("UPDATE import_batches SET file_name = 'b.csv'").run()).toThrow('append-only');
-    expect(() => db.prepare('DELETE FROM import_batches').run()).toThrow('append-only');
-    expect(() =>
-      db
-        .prepare(
-          `INSERT INTO import_batches (file_name, sha256, format, total_rows, valid_rows, invalid_rows, imported,
+      ['0'.repeat(64)],
+    );
+    await expect(db.run("UPDATE import_batches SET file_name = 'b.csv'")).rejects.toThrow('append-only');
+    await expect(db.run('DELETE FROM import_batches')).rejects.toThrow('append-only');
+    await expect(
+      db.run(`INSERT INTO import_batches (file_name, sha256, format, total_rows, valid_rows, invalid_rows, imported,
           skipped_duplicates, skip_invalid, imported_at, actor_id, actor_name, app_version)
-         VALUES ('a.csv', 'short', 'csv', 1, 1, 0, 1, 0, 0, 'now', 'x', 'X', 't')`,
-        )
-        .run(),
-    ).toThrow();
+         VALUES ('a.csv', 'short', 'csv', 1, 1, 0, 1, 0, 0, 'now', 'x', 'X', 't')`),
+    ).rejects.toThrow();
   });
 });

@@ -7,21 +7,21 @@ import { addDeadlineVersion, findProcedure, listProcedures, procedureExists } fr
 
 export const procedureHandlers = {
   'procedures.list': async (input, ctx) => {
-    const settings = readSettings(ctx.db);
+    const settings = await readSettings(ctx.db);
     const today = officeDate(ctx.clock.now(), settings.office.utcOffsetMinutes);
-    const all = listProcedures(ctx.db, today);
+    const all = await listProcedures(ctx.db, today);
     return input.includeUnconfigured ? all : all.filter((p) => p.isConfigured);
   },
 
   'procedures.configure': async (input, ctx, session) => {
-    if (!procedureExists(ctx.db, input.procedureId)) {
+    if (!(await procedureExists(ctx.db, input.procedureId))) {
       throw new AppError('NOT_FOUND', 'Thủ tục hành chính không tồn tại.', {
         logMessage: `unknown procedure ${input.procedureId}`,
       });
     }
-    const settings = readSettings(ctx.db);
+    const settings = await readSettings(ctx.db);
     const nowIso = toOfficeIso(ctx.clock.now(), settings.office.utcOffsetMinutes);
-    const before = findProcedure(ctx.db, input.procedureId, input.effectiveFrom);
+    const before = await findProcedure(ctx.db, input.procedureId, input.effectiveFrom);
     if (!before) {
       throw new AppError(
         'VALIDATION_FAILED',
@@ -32,36 +32,34 @@ export const procedureHandlers = {
         },
       );
     }
-    ctx.db
-      .transaction(() => {
-        const versionId = addDeadlineVersion(
-          ctx.db,
-          input.procedureId,
-          input.effectiveFrom,
-          input.deadline,
-          input.deadlineUnit,
-          input.reason,
-          nowIso,
-        );
-        appendAudit(ctx.db, {
-          at: nowIso,
-          actorId: session.actor.id,
-          actorName: session.actor.name,
-          action: 'procedures.configure',
-          entityType: 'procedure',
-          entityId: input.procedureId,
-          payload: {
-            versionId,
-            effectiveFrom: input.effectiveFrom,
-            before: { deadline: before.deadline, unit: before.deadlineUnit },
-            after: { deadline: input.deadline, unit: input.deadlineUnit },
-            reason: input.reason,
-          },
-          appVersion: ctx.appVersion,
-        });
-      })
-      .immediate();
-    const after = findProcedure(ctx.db, input.procedureId, input.effectiveFrom);
+    await ctx.db.transaction(async () => {
+      const versionId = await addDeadlineVersion(
+        ctx.db,
+        input.procedureId,
+        input.effectiveFrom,
+        input.deadline,
+        input.deadlineUnit,
+        input.reason,
+        nowIso,
+      );
+      await appendAudit(ctx.db, {
+        at: nowIso,
+        actorId: session.actor.id,
+        actorName: session.actor.name,
+        action: 'procedures.configure',
+        entityType: 'procedure',
+        entityId: input.procedureId,
+        payload: {
+          versionId,
+          effectiveFrom: input.effectiveFrom,
+          before: { deadline: before.deadline, unit: before.deadlineUnit },
+          after: { deadline: input.deadline, unit: input.deadlineUnit },
+          reason: input.reason,
+        },
+        appVersion: ctx.appVersion,
+      });
+    });
+    const after = await findProcedure(ctx.db, input.procedureId, input.effectiveFrom);
     if (!after) throw new Error('procedure version vanished after configure');
     return after;
   },

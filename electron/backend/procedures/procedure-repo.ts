@@ -1,6 +1,5 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import type { ProcedureView } from '../../../shared/api/schemas/procedures';
-import { stmt } from '../db/statement-cache';
 
 interface VersionRow {
   procedure_id: string;
@@ -52,63 +51,68 @@ function toView(row: VersionRow): ProcedureView {
 }
 
 /** The version of every procedure in force on `date` (office-local YYYY-MM-DD). */
-export function listProcedures(db: Db, date: string): ProcedureView[] {
-  const rows = stmt(db, `${SELECT_VERSION} ORDER BY p.sector, p.id`).all({ date }) as VersionRow[];
+export async function listProcedures(db: Sql, date: string): Promise<ProcedureView[]> {
+  const rows = (await db.all(`${SELECT_VERSION} ORDER BY p.sector, p.id`, { date })) as VersionRow[];
   return rows.map(toView);
 }
 
-export function findProcedure(db: Db, procedureId: string, date: string): ProcedureView | null {
-  const row = stmt(db, `${SELECT_VERSION} AND p.id = @id`).get({ date, id: procedureId }) as
+export async function findProcedure(
+  db: Sql,
+  procedureId: string,
+  date: string,
+): Promise<ProcedureView | null> {
+  const row = (await db.get(`${SELECT_VERSION} AND p.id = @id`, { date, id: procedureId })) as
     VersionRow | undefined;
   return row ? toView(row) : null;
 }
 
-export function procedureExists(db: Db, procedureId: string): boolean {
-  return stmt(db, 'SELECT 1 FROM procedures WHERE id = ?').get(procedureId) !== undefined;
+export async function procedureExists(db: Sql, procedureId: string): Promise<boolean> {
+  return (await db.get('SELECT 1 FROM procedures WHERE id = ?', [procedureId])) !== undefined;
 }
 
 /**
  * Closes the version in force on `effectiveFrom` and opens a new one from that day with the new deadline,
  * copying everything else: dossiers already received keep the version they were received under.
  */
-export function addDeadlineVersion(
-  db: Db,
+export async function addDeadlineVersion(
+  db: Sql,
   procedureId: string,
   effectiveFrom: string,
   deadline: number,
   unit: 'wd' | 'cd' | 'h',
   source: string,
   nowIso: string,
-): number {
-  const current = stmt(
-    db,
+): Promise<number> {
+  const current = (await db.get(
     `SELECT id, effective_from FROM procedure_versions
        WHERE procedure_id = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to > ?)`,
-  ).get(procedureId, effectiveFrom, effectiveFrom) as { id: number; effective_from: string } | undefined;
+    [procedureId, effectiveFrom, effectiveFrom],
+  )) as { id: number; effective_from: string } | undefined;
   if (!current) throw new Error(`no version of ${procedureId} in force on ${effectiveFrom}`);
   if (current.effective_from === effectiveFrom) {
-    stmt(db, 'UPDATE procedure_versions SET deadline = ?, deadline_unit = ?, source = ? WHERE id = ?').run(
+    await db.run('UPDATE procedure_versions SET deadline = ?, deadline_unit = ?, source = ? WHERE id = ?', [
       deadline,
       unit,
       source,
       current.id,
-    );
+    ]);
     return current.id;
   }
-  const later = stmt(
-    db,
+  const later = (await db.get(
     'SELECT min(effective_from) AS next FROM procedure_versions WHERE procedure_id = ? AND effective_from > ?',
-  ).get(procedureId, effectiveFrom) as { next: string | null };
-  stmt(db, 'UPDATE procedure_versions SET effective_to = ? WHERE id = ?').run(effectiveFrom, current.id);
-  const result = stmt(
-    db,
+    [procedureId, effectiveFrom],
+  )) as { next: string | null };
+  await db.run('UPDATE procedure_versions SET effective_to = ? WHERE id = ?', [effectiveFrom, current.id]);
+  const result = await db.get<{ id: number }>(
     `INSERT INTO procedure_versions (procedure_id, effective_from, effective_to, deadline, deadline_unit, pause_mode,
         issuer, result_document, result_kind, legal_basis, components, licence_fields, forms, fee, confidence, notes,
         is_silent_approval, is_event_relative, validity_max_months, source, created_at)
        SELECT procedure_id, @from, @to, @deadline, @unit, pause_mode, issuer, result_document, result_kind, legal_basis,
         components, licence_fields, forms, fee, confidence, notes, is_silent_approval, is_event_relative,
         validity_max_months, @source, @now
-       FROM procedure_versions WHERE id = @id`,
-  ).run({ from: effectiveFrom, to: later.next, deadline, unit, source, now: nowIso, id: current.id });
-  return Number(result.lastInsertRowid);
+       FROM procedure_versions WHERE id = @id
+       RETURNING id`,
+    { from: effectiveFrom, to: later.next, deadline, unit, source, now: nowIso, id: current.id },
+  );
+  return result!.id;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 
 interface SeedProcedure {
   id: string;
@@ -37,8 +37,8 @@ export const SEED_EFFECTIVE_FROM = '2000-01-01';
  * and provincial portals do, LicenceDesk counts those in working days (seed description), and an
  * administrator can switch a version to calendar days.
  */
-export function seedCatalogue(db: Db, seedDir: string, nowIso: string): number {
-  const existing = db.prepare('SELECT count(*) AS n FROM procedures').get() as { n: number };
+export async function seedCatalogue(db: Sql, seedDir: string, nowIso: string): Promise<number> {
+  const existing = (await db.get('SELECT count(*) AS n FROM procedures')) as { n: number };
   if (existing.n > 0) return 0;
   const seed = JSON.parse(fs.readFileSync(path.join(seedDir, 'procedures.seed.json'), 'utf8')) as {
     procedures: SeedProcedure[];
@@ -46,22 +46,25 @@ export function seedCatalogue(db: Db, seedDir: string, nowIso: string): number {
   const details = JSON.parse(fs.readFileSync(path.join(seedDir, 'procedure-details.json'), 'utf8')) as {
     procedures: Record<string, ProcedureDetails>;
   };
-  const insertProcedure = db.prepare(
-    'INSERT INTO procedures (id, code, name, sector, created_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const insertVersion = db.prepare(`
+  const insertVersionSql = `
     INSERT INTO procedure_versions (procedure_id, effective_from, effective_to, deadline, deadline_unit, pause_mode,
       issuer, result_document, result_kind, legal_basis, components, licence_fields, forms, fee, confidence, notes,
       is_silent_approval, is_event_relative, validity_max_months, source, created_at)
     VALUES (@procedureId, @effectiveFrom, NULL, @deadline, @unit, @pauseMode, @issuer, @result, @resultKind,
       @legalBasis, @components, @licenceFields, @forms, @fee, @confidence, @notes, @silent, @eventRelative,
-      @validity, 'seed', @now)`);
-  db.transaction(() => {
+      @validity, 'seed', @now)`;
+  await db.transaction(async () => {
     for (const p of seed.procedures) {
       const d = details.procedures[p.id];
       if (!d) throw new Error(`procedure-details.json has no entry for ${p.id}`);
-      insertProcedure.run(p.id, p.code, p.name.normalize('NFC'), d.sector, nowIso);
-      insertVersion.run({
+      await db.run('INSERT INTO procedures (id, code, name, sector, created_at) VALUES (?, ?, ?, ?, ?)', [
+        p.id,
+        p.code,
+        p.name.normalize('NFC'),
+        d.sector,
+        nowIso,
+      ]);
+      await db.run(insertVersionSql, {
         procedureId: p.id,
         effectiveFrom: SEED_EFFECTIVE_FROM,
         deadline: p.deadline,
@@ -83,7 +86,7 @@ export function seedCatalogue(db: Db, seedDir: string, nowIso: string): number {
         now: nowIso,
       });
     }
-  })();
+  });
   return seed.procedures.length;
 }
 

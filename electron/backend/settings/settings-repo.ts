@@ -1,7 +1,6 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import { settingsInputSchema, type Settings } from '../../../shared/api/schemas/settings';
 import type { z } from 'zod';
-import { stmt } from '../db/statement-cache';
 
 type StoredSettings = z.output<typeof settingsInputSchema>;
 
@@ -40,17 +39,17 @@ export const defaultSettings: StoredSettings = {
   },
 };
 
-export function readSettings(db: Db): Settings {
-  const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
+export async function readSettings(db: Sql): Promise<Settings> {
+  const row = await db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [KEY]);
   if (!row) return { ...defaultSettings, isConfigured: false };
   // Stored settings were validated on write; parsing again guards against a hand-edited file.
   const parsed = settingsInputSchema.parse(JSON.parse(row.value));
   return { ...parsed, isConfigured: true };
 }
 
-export function writeSettings(db: Db, value: StoredSettings): void {
-  stmt(
-    db,
+export async function writeSettings(db: Sql, value: StoredSettings): Promise<void> {
+  await db.run(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(KEY, JSON.stringify(value));
+    [KEY, JSON.stringify(value)],
+  );
 }

@@ -1,5 +1,4 @@
-import type { Db } from '../db/open-database';
-import { stmt } from '../db/statement-cache';
+import type { Sql } from '../store/sql';
 import type { DossierRecord } from '../dossiers/dossier-repo';
 import type { DrilldownCell } from '../../../shared/api/schemas/statistics';
 import { openStatuses } from '../../../shared/domain/dossier-status';
@@ -196,17 +195,17 @@ export function drilldownParams(
 }
 
 /** Total and one keyset page (received_ms DESC, id DESC — the order of dossiers.list). */
-export function drilldownPage(
-  db: Db,
+export async function drilldownPage(
+  db: Sql,
   filter: DrilldownFilter,
   page: DrilldownPageRequest,
-): { total: number; keys: DrilldownKey[] } {
+): Promise<{ total: number; keys: DrilldownKey[] }> {
   const params = drilldownParams(filter, page);
   let total = 0;
   const merged: DrilldownKey[] = [];
   for (const query of drilldownQueries(filter)) {
-    total += (stmt(db, query.count).get(params) as { n: number }).n;
-    merged.push(...(stmt(db, query.page).all(params) as DrilldownKey[]));
+    total += ((await db.get(query.count, params)) as { n: number }).n;
+    merged.push(...((await db.all(query.page, params)) as DrilldownKey[]));
   }
   // Branches are disjoint: merging their first pages and cutting gives the union's first page.
   merged.sort((a, b) => b.receivedMs - a.receivedMs || (b.pauseId ?? b.id) - (a.pauseId ?? a.id));
@@ -220,18 +219,17 @@ export interface DrilldownRecord extends DossierRecord {
 }
 
 /** The full rows of one page, in the page's order. */
-export function dossiersByIds(db: Db, ids: readonly number[]): Map<number, DrilldownRecord> {
+export async function dossiersByIds(db: Sql, ids: readonly number[]): Promise<Map<number, DrilldownRecord>> {
   if (ids.length === 0) return new Map();
-  const rows = db
-    .prepare(
-      `SELECT d.*, p.code AS procedure_code, p.name AS procedure_name, v.pause_mode, u.full_name AS assignee_name
+  const rows = (await db.all(
+    `SELECT d.*, p.code AS procedure_code, p.name AS procedure_name, v.pause_mode, u.full_name AS assignee_name
        FROM dossiers d
        JOIN procedures p ON p.id = d.procedure_id
        JOIN procedure_versions v ON v.id = d.procedure_version_id
        LEFT JOIN users u ON u.id = d.assignee_id
        WHERE d.id IN (${ids.map(() => '?').join(', ')})`,
-    )
-    .all(...ids) as DrilldownRecord[];
+    [...ids],
+  )) as DrilldownRecord[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -241,12 +239,11 @@ export interface PauseRecord {
   resumed_at: string | null;
 }
 
-export function pausesByIds(db: Db, ids: readonly number[]): Map<number, PauseRecord> {
+export async function pausesByIds(db: Sql, ids: readonly number[]): Promise<Map<number, PauseRecord>> {
   if (ids.length === 0) return new Map();
-  const rows = db
-    .prepare(
-      `SELECT id, requested_at, resumed_at FROM dossier_pauses WHERE id IN (${ids.map(() => '?').join(', ')})`,
-    )
-    .all(...ids) as PauseRecord[];
+  const rows = (await db.all(
+    `SELECT id, requested_at, resumed_at FROM dossier_pauses WHERE id IN (${ids.map(() => '?').join(', ')})`,
+    [...ids],
+  )) as PauseRecord[];
   return new Map(rows.map((r) => [r.id, r]));
 }

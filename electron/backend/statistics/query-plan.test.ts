@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestBackend, sampleSettings, type TestBackend } from '../../../test/helpers/test-backend';
 import { drilldownCells } from '../../../shared/api/schemas/statistics';
-import type { Db } from '../db/open-database';
+import type { Store } from '../store/sql';
 import { insertAppraiser, insertFixture, addDays } from './stats-test-support';
 import { SUMMARY_SQL } from './summary-repo';
 import { drilldownParams, drilldownQueries, type DrilldownFilter } from './drilldown-repo';
@@ -12,17 +12,17 @@ import { drilldownParams, drilldownQueries, type DrilldownFilter } from './drill
  */
 
 let t: TestBackend;
-let db: Db;
+let db: Store;
 
 beforeAll(async () => {
-  t = makeTestBackend({ now: '2026-11-26T10:00:00+07:00' });
+  t = await makeTestBackend({ now: '2026-11-26T10:00:00+07:00' });
   await t.call('settings.update', sampleSettings);
   db = t.backend.ctx.db;
-  const a = insertAppraiser(db, 'cv.a', 'A');
-  db.transaction(() => {
+  const a = await insertAppraiser(db, 'cv.a', 'A');
+  await db.transaction(async () => {
     for (let i = 0; i < 400; i++) {
       const receipt = addDays('2025-01-02', i);
-      insertFixture(db, {
+      await insertFixture(db, {
         procedureId: (['XB-TLKKD', 'IN-DK', 'BC-BT'] as const)[i % 3],
         receiptDate: receipt,
         completedDate: i % 5 === 0 ? null : addDays(receipt, i % 17),
@@ -31,14 +31,14 @@ beforeAll(async () => {
         pauses: i % 7 === 0 ? [{ from: addDays(receipt, 1), to: addDays(receipt, 3) }] : [],
       });
     }
-  })();
-  db.exec('ANALYZE');
+  });
+  await db.run('ANALYZE');
 });
 
 afterAll(() => t.close());
 
-function plan(sql: string, params: Record<string, unknown>): string {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>)
+async function plan(sql: string, params: Record<string, unknown>): Promise<string> {
+  return ((await db.all(`EXPLAIN QUERY PLAN ${sql}`, params)) as Array<{ detail: string }>)
     .map((r) => r.detail)
     .join('; ');
 }
@@ -46,9 +46,9 @@ function plan(sql: string, params: Record<string, unknown>): string {
 const PERIOD = { from: '2025-12-15', to: '2026-11-26' };
 
 describe('query plans', () => {
-  it('reads the daily summaries by primary key, never the dossiers table', () => {
+  it('reads the daily summaries by primary key, never the dossiers table', async () => {
     for (const [name, sql] of Object.entries(SUMMARY_SQL)) {
-      const detail = plan(sql, PERIOD);
+      const detail = await plan(sql, PERIOD);
       const table = name.startsWith('procedure') ? 'stats_daily' : 'stats_assignee_daily';
       expect(detail, name).toMatch(
         new RegExp(`SEARCH ${table} USING PRIMARY KEY \\((procedure_id|assignee_id)=\\? AND day`),
@@ -58,7 +58,7 @@ describe('query plans', () => {
     }
   });
 
-  it('serves every drilldown branch from an index (no full scan of dossiers)', () => {
+  it('serves every drilldown branch from an index (no full scan of dossiers)', async () => {
     const base: Omit<DrilldownFilter, 'cell'> = {
       ...PERIOD,
       today: '2026-11-26',
@@ -70,7 +70,7 @@ describe('query plans', () => {
         const params = drilldownParams(filter, { limit: 50 });
         for (const query of drilldownQueries(filter)) {
           for (const sql of [query.count, query.page]) {
-            const detail = plan(sql, params);
+            const detail = await plan(sql, params);
             expect(detail, `${cell} ${JSON.stringify(scope)}`).toMatch(
               /SEARCH (d|p) USING (COVERING )?INDEX/,
             );
@@ -81,17 +81,17 @@ describe('query plans', () => {
     }
   });
 
-  it('uses the covering indexes meant for them', () => {
+  it('uses the covering indexes meant for them', async () => {
     const base = { ...PERIOD, today: '2026-11-26', dueSoonUntil: '2026-11-30' };
-    const first = (cell: DrilldownFilter['cell']) => {
+    const first = async (cell: DrilldownFilter['cell']) => {
       const filter = { ...base, cell };
       const [query] = drilldownQueries(filter);
-      return plan(query?.count ?? '', drilldownParams(filter, { limit: 50 }));
+      return await plan(query?.count ?? '', drilldownParams(filter, { limit: 50 }));
     };
-    expect(first('received.online')).toContain('COVERING INDEX dossiers_by_receipt_date');
-    expect(first('resolved.late')).toContain('dossiers_by_completed_date');
-    expect(first('pending.overdue')).toContain('dossiers_not_completed');
-    expect(first('alerts.overdue')).toContain('dossiers_open_by_due_received');
-    expect(first('pauses')).toContain('dossier_pauses_by_requested');
+    expect(await first('received.online')).toContain('COVERING INDEX dossiers_by_receipt_date');
+    expect(await first('resolved.late')).toContain('dossiers_by_completed_date');
+    expect(await first('pending.overdue')).toContain('dossiers_not_completed');
+    expect(await first('alerts.overdue')).toContain('dossiers_open_by_due_received');
+    expect(await first('pauses')).toContain('dossier_pauses_by_requested');
   });
 });

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import type { Bieu06Counts, DossierFacts, Period } from '../../../shared/domain/statistics';
 import { addCounts, contributionOf, ZERO_COUNTS } from '../../../shared/domain/statistics';
 import { dayNumberOf } from './summary-repo';
@@ -67,11 +67,11 @@ function add(
   map.set(key, group);
 }
 
-export function referenceReport(db: Db, period: Period, today: string): ReferenceReport {
+export async function referenceReport(db: Sql, period: Period, today: string): Promise<ReferenceReport> {
   const byProcedure = new Map<string, ReferenceGroup>();
   const byAssignee = new Map<number, ReferenceGroup>();
   const assigneeOf = new Map<number, number>();
-  for (const row of db.prepare('SELECT * FROM dossiers').iterate() as Iterable<DossierRow>) {
+  await db.each<DossierRow>('SELECT * FROM dossiers', [], (row) => {
     const facts = factsOf(row);
     const counts = contributionOf(facts, period);
     const days = counts.c7 === 1 ? facts.processingWorkingDays : null;
@@ -79,11 +79,9 @@ export function referenceReport(db: Db, period: Period, today: string): Referenc
     assigneeOf.set(row.id, assignee);
     add(byProcedure as Map<string | number, ReferenceGroup>, row.procedure_id, counts, days);
     add(byAssignee as Map<string | number, ReferenceGroup>, assignee, counts, days);
-  }
+  });
   const pausesByAssignee = new Map<number, ReferencePauses>();
-  const pauses = db
-    .prepare('SELECT dossier_id, requested_at, resumed_at FROM dossier_pauses')
-    .all() as Array<{
+  const pauses = (await db.all('SELECT dossier_id, requested_at, resumed_at FROM dossier_pauses')) as Array<{
     dossier_id: number;
     requested_at: string;
     resumed_at: string | null;

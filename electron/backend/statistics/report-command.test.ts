@@ -19,23 +19,23 @@ let outDir: string;
 
 beforeEach(async () => {
   // A store built through a test backend, then closed so that the command opens it as the CLI does.
-  const t = makeTestBackend({ now: new Date().toISOString() });
+  const t = await makeTestBackend({ now: new Date().toISOString() });
   await t.call('settings.update', sampleSettings);
   const db = t.backend.ctx.db;
-  insertFixture(db, { receiptDate: d('02-20'), dueDate: d('03-06'), completedDate: d('03-03') });
-  insertFixture(db, {
+  await insertFixture(db, { receiptDate: d('02-20'), dueDate: d('03-06'), completedDate: d('03-03') });
+  await insertFixture(db, {
     receiptDate: d('03-05'),
     channel: 'online',
     dueDate: d('03-19'),
     status: 'appraising',
   });
-  insertFixture(db, {
+  await insertFixture(db, {
     procedureId: 'BC-BT',
     receiptDate: d('03-06'),
     dueDate: d('03-20'),
     completedDate: d('03-25'),
   });
-  t.backend.close();
+  await t.backend.close();
   dataDir = t.dataDir;
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'licence-desk-report-'));
 });

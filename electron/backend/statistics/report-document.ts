@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import type { Settings } from '../../../shared/api/schemas/settings';
 import type { ReportRow } from '../../../shared/domain/statistics';
 import { dossierStatusLabels, type DossierStatus } from '../../../shared/domain/dossier-status';
@@ -98,11 +98,11 @@ const REGISTER_SELECT = `
   FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
   WHERE d.receipt_date BETWEEN @from AND @to`;
 
-export function countRegisterRows(db: Db, period: { from: string; to: string }): number {
+export async function countRegisterRows(db: Sql, period: { from: string; to: string }): Promise<number> {
   return (
-    db
-      .prepare('SELECT count(*) AS n FROM dossiers d WHERE d.receipt_date BETWEEN @from AND @to')
-      .get(period) as { n: number }
+    (await db.get('SELECT count(*) AS n FROM dossiers d WHERE d.receipt_date BETWEEN @from AND @to', [
+      period,
+    ])) as { n: number }
   ).n;
 }
 
@@ -111,14 +111,14 @@ export function countRegisterRows(db: Db, period: { from: string; to: string }):
  * cơ quan giải quyết" stays blank: LicenceDesk has no separate hand-over record to print there yet (the desk
  * and the processing unit are the same Sở); it is filled in by hand as on the paper register.
  */
-export function registerRows(
-  db: Db,
+export async function registerRows(
+  db: Sql,
   period: { from: string; to: string },
   handlingBody: string,
-): RegisterRow[] {
-  const records = db
-    .prepare(`${REGISTER_SELECT} ORDER BY d.received_ms, d.id`)
-    .all(period) as RegisterRecord[];
+): Promise<RegisterRow[]> {
+  const records = (await db.all(`${REGISTER_SELECT} ORDER BY d.received_ms, d.id`, [
+    period,
+  ])) as RegisterRecord[];
   return records.map((r, i) => ({
     stt: i + 1,
     code: r.code,

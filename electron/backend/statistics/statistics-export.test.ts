@@ -13,30 +13,30 @@ const MARCH = { from: '2026-03-01', to: '2026-03-31' };
 let t: TestBackend;
 
 beforeEach(async () => {
-  t = makeTestBackend({ now: '2026-04-15T10:00:00+07:00' });
+  t = await makeTestBackend({ now: '2026-04-15T10:00:00+07:00' });
   await t.call('settings.update', sampleSettings);
   const db = t.backend.ctx.db;
-  const a = insertAppraiser(db, 'cv.hoa', 'Lê Thị Hoà');
-  insertFixture(db, {
+  const a = await insertAppraiser(db, 'cv.hoa', 'Lê Thị Hoà');
+  await insertFixture(db, {
     receiptDate: '2026-02-20',
     dueDate: '2026-03-06',
     completedDate: '2026-03-03',
     processingDays: 8,
   });
-  insertFixture(db, {
+  await insertFixture(db, {
     receiptDate: '2026-02-24',
     dueDate: '2026-03-10',
     status: 'appraising',
     assigneeId: a,
   });
-  insertFixture(db, {
+  await insertFixture(db, {
     receiptDate: '2026-03-05',
     channel: 'online',
     dueDate: '2026-03-19',
     completedDate: '2026-03-19',
     processingDays: 10,
   });
-  insertFixture(db, {
+  await insertFixture(db, {
     procedureId: 'BC-BT',
     receiptDate: '2026-03-06',
     dueDate: '2026-03-20',
@@ -44,7 +44,7 @@ beforeEach(async () => {
     processingDays: 13,
     apologyDueDate: '2026-03-25',
   });
-  insertFixture(db, {
+  await insertFixture(db, {
     receiptDate: '2026-03-09',
     channel: 'post',
     dueDate: null,
@@ -126,7 +126,7 @@ describe('Biểu 06 export', () => {
 
   it('refuses to export a report whose identities do not hold, and says which', async () => {
     // Corrupt the summary behind the triggers' back: more due days passed than dossiers pending.
-    t.backend.ctx.db.exec(
+    await t.backend.ctx.db.run(
       "UPDATE stats_daily SET due_total = due_total + 5 WHERE procedure_id = 'BC-BT' AND day = '2026-03-20'",
     );
     const report = await t.call('stats.report', MARCH);
@@ -141,9 +141,9 @@ describe('Biểu 06 export', () => {
 
   it('audits every export with the file digest', async () => {
     await t.call('stats.exportReport', { ...MARCH, format: 'xlsx' });
-    const row = t.backend.ctx.db
-      .prepare("SELECT entity_id, payload FROM audit_events WHERE action = 'stats.exportReport'")
-      .get() as { entity_id: string; payload: string };
+    const row = (await t.backend.ctx.db.get(
+      "SELECT entity_id, payload FROM audit_events WHERE action = 'stats.exportReport'",
+    )) as { entity_id: string; payload: string };
     expect(row.entity_id).toBe('2026-03-01..2026-03-31');
     expect(JSON.parse(row.payload)).toMatchObject({
       format: 'xlsx',
@@ -208,9 +208,10 @@ describe('Sổ theo dõi hồ sơ export', () => {
 
   it('refuses a register too long to print and points to Excel', async () => {
     const db = t.backend.ctx.db;
-    db.transaction(() => {
-      for (let i = 0; i < 5_001; i++) insertFixture(db, { receiptDate: '2026-01-05', status: 'appraising' });
-    })();
+    await db.transaction(async () => {
+      for (let i = 0; i < 5_001; i++)
+        await insertFixture(db, { receiptDate: '2026-01-05', status: 'appraising' });
+    });
     const refused = await t.raw('stats.exportRegister', {
       from: '2026-01-01',
       to: '2026-01-31',

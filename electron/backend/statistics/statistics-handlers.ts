@@ -36,58 +36,60 @@ import { dayNumberOf } from './summary-repo';
 /** A register longer than this is refused rather than printed (thousands of pages) or built in memory. */
 export const REGISTER_LIMITS = { pdf: 5_000, xlsx: 100_000 } as const;
 
-function viewClock(ctx: BackendContext): ViewClock {
-  const now = officeNow(ctx);
+async function viewClock(ctx: BackendContext): Promise<ViewClock> {
+  const now = await officeNow(ctx);
   return { today: now.date, now: now.iso };
 }
 
-function toDrilldownRows(
+async function toDrilldownRows(
   ctx: BackendContext,
   keys: readonly DrilldownKey[],
   deadlines: DeadlineService,
   clock: ViewClock,
-): DrilldownRow[] {
-  const records = dossiersByIds(
+): Promise<DrilldownRow[]> {
+  const records = await dossiersByIds(
     ctx.db,
     keys.map((k) => k.id),
   );
-  const pauses = pausesByIds(
+  const pauses = await pausesByIds(
     ctx.db,
     keys.flatMap((k) => (k.pauseId === null ? [] : [k.pauseId])),
   );
-  return keys.map((key) => {
-    const record = records.get(key.id);
-    if (record === undefined) throw new Error(`dossier ${key.id} vanished during a read`);
-    const pause = key.pauseId === null ? undefined : pauses.get(key.pauseId);
-    return {
-      ...toRow(
-        record,
-        deadlines,
-        clock,
-        record.status === 'awaiting_supplement' ? pausesOf(ctx.db, record.id) : [],
-      ),
-      completedAt: record.completed_at,
-      completionClass: record.completion_class,
-      assigneeId: record.assignee_id,
-      assigneeName: record.assignee_name,
-      apologyDueAt: record.apology_due_at,
-      pause:
-        pause === undefined
-          ? null
-          : {
-              requestedAt: pause.requested_at,
-              resumedAt: pause.resumed_at,
-              daysWaited: dayNumberOf(pause.resumed_at ?? clock.today) - dayNumberOf(pause.requested_at),
-            },
-    };
-  });
+  return Promise.all(
+    keys.map(async (key) => {
+      const record = records.get(key.id);
+      if (record === undefined) throw new Error(`dossier ${key.id} vanished during a read`);
+      const pause = key.pauseId === null ? undefined : pauses.get(key.pauseId);
+      return {
+        ...toRow(
+          record,
+          deadlines,
+          clock,
+          record.status === 'awaiting_supplement' ? await pausesOf(ctx.db, record.id) : [],
+        ),
+        completedAt: record.completed_at,
+        completionClass: record.completion_class,
+        assigneeId: record.assignee_id,
+        assigneeName: record.assignee_name,
+        apologyDueAt: record.apology_due_at,
+        pause:
+          pause === undefined
+            ? null
+            : {
+                requestedAt: pause.requested_at,
+                resumedAt: pause.resumed_at,
+                daysWaited: dayNumberOf(pause.resumed_at ?? clock.today) - dayNumberOf(pause.requested_at),
+              },
+      };
+    }),
+  );
 }
 
 /** Today, the due-soon window and the calendar, for the alert lists and the rows' standing. */
-function alertContext(ctx: BackendContext, dueSoonWorkingDays: number | undefined) {
-  const settings = readSettings(ctx.db);
-  const deadlines = createDeadlineService(ctx.db, settings);
-  const clock = viewClock(ctx);
+async function alertContext(ctx: BackendContext, dueSoonWorkingDays: number | undefined) {
+  const settings = await readSettings(ctx.db);
+  const deadlines = await createDeadlineService(ctx.db, settings);
+  const clock = await viewClock(ctx);
   const days = dueSoonWorkingDays ?? settings.office.dueSoonWorkingDays;
   return { deadlines, clock, days, until: deadlines.shiftWorkingDays(clock.today, days) };
 }
@@ -96,16 +98,16 @@ function alertContext(ctx: BackendContext, dueSoonWorkingDays: number | undefine
  * Runs the reads of one answer in one read transaction: every figure comes from the same snapshot, so the
  * numbers add up even while another process (the CLI, a second window) writes between two queries.
  */
-function snapshot<T>(ctx: BackendContext, read: () => T): T {
-  return ctx.db.transaction(read).deferred();
+function snapshot<T>(ctx: BackendContext, read: () => Promise<T>): Promise<T> {
+  return ctx.db.snapshot(read);
 }
 
-function withPeriod<T>(
+async function withPeriod<T>(
   ctx: BackendContext,
   input: { from: string; to: string },
-  run: (p: StatisticsPeriod) => T,
-): T {
-  const period = requestPeriod(ctx, input);
+  run: (p: StatisticsPeriod) => Promise<T>,
+): Promise<T> {
+  const period = await requestPeriod(ctx, input);
   return snapshot(ctx, () => run(period));
 }
 
@@ -117,7 +119,7 @@ function fileResult(fileName: string, format: 'xlsx' | 'pdf', bytes: Uint8Array)
   };
 }
 
-function auditExport(
+async function auditExport(
   ctx: BackendContext,
   session: CallSession,
   action: string,
@@ -125,55 +127,56 @@ function auditExport(
   format: 'xlsx' | 'pdf',
   bytes: Uint8Array,
   rows: number,
-): void {
-  ctx.db
-    .transaction(() => {
-      recordAudit(ctx, session, {
-        action,
-        entityType: 'report',
-        entityId: `${period.from}..${period.to}`,
-        payload: {
-          from: period.from,
-          to: period.to,
-          requestedTo: period.requestedTo,
-          format,
-          rows,
-          bytes: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-        },
-      });
-    })
-    .immediate();
+): Promise<void> {
+  await ctx.db.transaction(async () => {
+    await recordAudit(ctx, session, {
+      action,
+      entityType: 'report',
+      entityId: `${period.from}..${period.to}`,
+      payload: {
+        from: period.from,
+        to: period.to,
+        requestedTo: period.requestedTo,
+        format,
+        rows,
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      },
+    });
+  });
 }
 
 export const statisticsHandlers = {
   'stats.dashboard': async (input, ctx) =>
-    withPeriod(ctx, input, (period) => {
-      const alerts = alertContext(ctx, input.dueSoonWorkingDays);
-      const list = (cell: 'alerts.dueSoon' | 'alerts.overdue') => {
-        const page = drilldownPage(
+    await withPeriod(ctx, input, async (period) => {
+      const alerts = await alertContext(ctx, input.dueSoonWorkingDays);
+      const list = async (cell: 'alerts.dueSoon' | 'alerts.overdue') => {
+        const page = await drilldownPage(
           ctx.db,
           { cell, from: period.from, to: period.to, today: alerts.clock.today, dueSoonUntil: alerts.until },
           { limit: input.alertLimit },
         );
-        return { total: page.total, items: toDrilldownRows(ctx, page.keys, alerts.deadlines, alerts.clock) };
+        return {
+          total: page.total,
+          items: await toDrilldownRows(ctx, page.keys, alerts.deadlines, alerts.clock),
+        };
       };
       return {
         period: periodView(period),
-        ...computeFigures(ctx.db, period, alerts.clock.today),
+        ...(await computeFigures(ctx.db, period, alerts.clock.today)),
         alerts: {
           today: alerts.clock.today,
           dueSoonWorkingDays: alerts.days,
           dueSoonUntil: alerts.until,
-          dueSoon: list('alerts.dueSoon'),
-          overdue: list('alerts.overdue'),
+          dueSoon: await list('alerts.dueSoon'),
+          overdue: await list('alerts.overdue'),
         },
       };
     }),
 
   'stats.drilldown': async (input, ctx) =>
-    withPeriod(ctx, input, (period) => {
-      const alerts = alertContext(ctx, input.dueSoonWorkingDays);
+    await withPeriod(ctx, input, async (period) => {
+      const alerts = await alertContext(ctx, input.dueSoonWorkingDays);
       const filter: DrilldownFilter = {
         cell: input.cell,
         from: period.from,
@@ -184,31 +187,32 @@ export const statisticsHandlers = {
         sector: input.sector,
         appraiserId: input.appraiserId,
       };
-      const page = drilldownPage(ctx.db, filter, { cursor: input.cursor, limit: input.limit });
+      const page = await drilldownPage(ctx.db, filter, { cursor: input.cursor, limit: input.limit });
       const last = page.keys.length === input.limit ? page.keys[page.keys.length - 1] : undefined;
       return {
-        items: toDrilldownRows(ctx, page.keys, alerts.deadlines, alerts.clock),
+        items: await toDrilldownRows(ctx, page.keys, alerts.deadlines, alerts.clock),
         total: page.total,
         // The pause list pages on (received_ms, pause id): one row per supplement request.
         nextCursor: last ? { receivedMs: last.receivedMs, id: last.pauseId ?? last.id } : null,
       };
     }),
 
-  'stats.report': async (input, ctx) => withPeriod(ctx, input, (period) => computeReport(ctx.db, period)),
+  'stats.report': async (input, ctx) =>
+    await withPeriod(ctx, input, (period) => computeReport(ctx.db, period)),
 
   'stats.exportReport': async (input, ctx, session) => {
-    const period = requestPeriod(ctx, input);
-    const report = snapshot(ctx, () => computeReport(ctx.db, period));
+    const period = await requestPeriod(ctx, input);
+    const report = await snapshot(ctx, () => computeReport(ctx.db, period));
     try {
       assertReportConsistent(report.rows);
     } catch (error) {
       throw asAppError(error);
     }
-    const settings = readSettings(ctx.db);
+    const settings = await readSettings(ctx.db);
     const createdAt = ctx.clock.now();
     const doc = {
       agency: documentAgency(settings),
-      issuedOn: officeNow(ctx).date,
+      issuedOn: (await officeNow(ctx)).date,
       period,
       rows: report.rows,
       averageProcessingDays: report.averageProcessingDays,
@@ -218,18 +222,21 @@ export const statisticsHandlers = {
       input.format === 'pdf'
         ? await buildReportPdf(doc, ctx.resources.fonts(), createdAt)
         : await buildReportXlsx(doc, createdAt);
-    auditExport(ctx, session, 'stats.exportReport', period, input.format, bytes, report.rows.length);
+    await auditExport(ctx, session, 'stats.exportReport', period, input.format, bytes, report.rows.length);
     return fileResult(`Bieu-06-VPCP-KSTT_${period.from}_${period.to}.${input.format}`, input.format, bytes);
   },
 
   'stats.exportRegister': async (input, ctx, session) => {
-    const period = requestPeriod(ctx, input);
+    const period = await requestPeriod(ctx, input);
     const limit = REGISTER_LIMITS[input.format];
-    const settings = readSettings(ctx.db);
-    const { count, rows } = snapshot(ctx, () => {
-      const n = countRegisterRows(ctx.db, period);
+    const settings = await readSettings(ctx.db);
+    const { count, rows } = await snapshot(ctx, async () => {
+      const n = await countRegisterRows(ctx.db, period);
       // The Sở handles every procedure of this register itself; its short name keeps the column narrow.
-      return { count: n, rows: n > limit ? null : registerRows(ctx.db, period, settings.agency.shortSymbol) };
+      return {
+        count: n,
+        rows: n > limit ? null : await registerRows(ctx.db, period, settings.agency.shortSymbol),
+      };
     });
     if (rows === null) {
       throw new AppError(
@@ -239,12 +246,12 @@ export const statisticsHandlers = {
       );
     }
     const createdAt = ctx.clock.now();
-    const doc = { agency: documentAgency(settings), issuedOn: officeNow(ctx).date, period, rows };
+    const doc = { agency: documentAgency(settings), issuedOn: (await officeNow(ctx)).date, period, rows };
     const bytes =
       input.format === 'pdf'
         ? await buildRegisterPdf(doc, ctx.resources.fonts(), createdAt)
         : await buildRegisterXlsx(doc, createdAt);
-    auditExport(ctx, session, 'stats.exportRegister', period, input.format, bytes, doc.rows.length);
+    await auditExport(ctx, session, 'stats.exportRegister', period, input.format, bytes, doc.rows.length);
     return fileResult(`So-theo-doi-ho-so_${period.from}_${period.to}.${input.format}`, input.format, bytes);
   },
 } satisfies Pick<

@@ -23,18 +23,23 @@ let appraiserA: number;
 let appraiserB: number;
 
 beforeEach(async () => {
-  t = makeTestBackend({ now: '2026-04-15T10:00:00+07:00' });
+  t = await makeTestBackend({ now: '2026-04-15T10:00:00+07:00' });
   await t.call('settings.update', sampleSettings);
   const db = t.backend.ctx.db;
-  appraiserA = insertAppraiser(db, 'cv.hoa', 'Lê Thị Hoà');
-  appraiserB = insertAppraiser(db, 'cv.an', 'Phạm Văn An');
+  appraiserA = await insertAppraiser(db, 'cv.hoa', 'Lê Thị Hoà');
+  appraiserB = await insertAppraiser(db, 'cv.an', 'Phạm Văn An');
   const add = (f: Parameters<typeof insertFixture>[1]) => insertFixture(db, f);
   // a: carried over, resolved early in March.                                   (6) (7) (8)
-  add({ receiptDate: '2026-02-20', dueDate: '2026-03-06', completedDate: '2026-03-03', processingDays: 8 });
+  await add({
+    receiptDate: '2026-02-20',
+    dueDate: '2026-03-06',
+    completedDate: '2026-03-03',
+    processingDays: 8,
+  });
   // b: carried over, still open, due 10/3.                                       (6) (11) (13)
-  add({ receiptDate: '2026-02-24', dueDate: '2026-03-10', status: 'appraising' });
+  await add({ receiptDate: '2026-02-24', dueDate: '2026-03-10', status: 'appraising' });
   // c: online, resolved on the due day.                                          (4) (7) (9)
-  add({
+  await add({
     receiptDate: '2026-03-05',
     channel: 'online',
     dueDate: '2026-03-19',
@@ -42,7 +47,7 @@ beforeEach(async () => {
     processingDays: 10,
   });
   // d: direct, resolved late.                                                    (5) (7) (10)
-  add({
+  await add({
     receiptDate: '2026-03-06',
     dueDate: '2026-03-20',
     completedDate: '2026-03-25',
@@ -50,7 +55,7 @@ beforeEach(async () => {
     assigneeId: appraiserB,
   });
   // e: by post, waiting for a supplement (clock paused: no due date).            (5) (11) (12)
-  add({
+  await add({
     receiptDate: '2026-03-09',
     channel: 'post',
     dueDate: null,
@@ -59,14 +64,14 @@ beforeEach(async () => {
     pauses: [{ from: '2026-03-12', to: null }],
   });
   // f: apologised, new date 27/3, still open: judged on the legal date 16/3.     (5) (11) (13)
-  add({
+  await add({
     receiptDate: '2026-03-02',
     dueDate: '2026-03-16',
     apologyDueDate: '2026-03-27',
     status: 'appraising',
   });
   // g: apologised, resolved on the new date: late (press sector).               (5) (7) (10)
-  add({
+  await add({
     procedureId: 'BC-BT',
     receiptDate: '2026-03-04',
     dueDate: '2026-03-18',
@@ -75,13 +80,13 @@ beforeEach(async () => {
     processingDays: 15,
   });
   // h: received and resolved in February: not in March at all.
-  add({ receiptDate: '2026-02-01', dueDate: '2026-02-13', completedDate: '2026-02-20' });
+  await add({ receiptDate: '2026-02-01', dueDate: '2026-02-13', completedDate: '2026-02-20' });
   // i: received in April: not in March.
-  add({ receiptDate: '2026-04-02', dueDate: '2026-04-16', status: 'appraising' });
+  await add({ receiptDate: '2026-04-02', dueDate: '2026-04-16', status: 'appraising' });
   // j: received 30/3, resolved in April: pending in time at 31/3.               (5) (11) (12)
-  add({ receiptDate: '2026-03-30', dueDate: '2026-04-13', completedDate: '2026-04-03' });
+  await add({ receiptDate: '2026-03-30', dueDate: '2026-04-13', completedDate: '2026-04-03' });
   // k: online, withdrawn 15/3 before its due date: classified like the others.  (4) (7) (8)
-  add({
+  await add({
     receiptDate: '2026-03-10',
     channel: 'online',
     dueDate: '2026-03-24',
@@ -89,11 +94,11 @@ beforeEach(async () => {
     status: 'withdrawn',
   });
   // l: carried over, due on the period's last day: still in time.               (6) (11) (12)
-  add({ receiptDate: '2026-02-27', dueDate: '2026-03-31', status: 'appraising' });
+  await add({ receiptDate: '2026-02-27', dueDate: '2026-03-31', status: 'appraising' });
   // m: carried over, resolved late after the period: overdue pending at 31/3.   (6) (11) (13)
-  add({ receiptDate: '2026-02-10', dueDate: '2026-02-24', completedDate: '2026-04-05' });
+  await add({ receiptDate: '2026-02-10', dueDate: '2026-02-24', completedDate: '2026-04-05' });
   // n: online, supplement 13/3 → 18/3 received, due moved to 30/3, open.        (4) (11) (13)
-  add({
+  await add({
     receiptDate: '2026-03-11',
     channel: 'online',
     dueDate: '2026-03-30',
@@ -140,7 +145,7 @@ describe('Biểu 06 arithmetic on hand-built fixtures', () => {
 
   it('agrees with the brute-force reference', async () => {
     const report = await t.call('stats.report', MARCH);
-    const reference = referenceReport(t.backend.ctx.db, MARCH, '2026-04-15');
+    const reference = await referenceReport(t.backend.ctx.db, MARCH, '2026-04-15');
     for (const row of report.rows.filter((r) => r.kind === 'procedure')) {
       expect(row).toMatchObject(reference.byProcedure.get(row.procedureId ?? '')?.counts ?? {});
     }
@@ -246,7 +251,12 @@ describe('periods', () => {
     const db = t.backend.ctx.db;
     t.clock.set('2027-01-10T10:00:00+07:00');
     for (const day of ['2025-12-14', '2025-12-15', '2026-12-14', '2026-12-15']) {
-      insertFixture(db, { receiptDate: day, procedureId: 'IN-DK', channel: 'online', status: 'appraising' });
+      await insertFixture(db, {
+        receiptDate: day,
+        procedureId: 'IN-DK',
+        channel: 'online',
+        status: 'appraising',
+      });
     }
     const year = reportPeriod('year', 2026);
     const list = await t.call('stats.drilldown', { ...year, cell: 'received.online', procedureId: 'IN-DK' });

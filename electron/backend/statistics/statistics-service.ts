@@ -1,5 +1,5 @@
 import type { BackendContext } from '../context';
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import { AppError } from '../../../shared/api/errors';
 import type { DashboardOutput, Figures, ReportOutput } from '../../../shared/api/schemas/statistics';
 import {
@@ -33,9 +33,12 @@ export interface StatisticsPeriod extends ResolvedPeriod {
 }
 
 /** The period to compute, or a field-by-field refusal (empty, reversed, entirely in the future). */
-export function requestPeriod(ctx: BackendContext, input: { from: string; to: string }): StatisticsPeriod {
+export async function requestPeriod(
+  ctx: BackendContext,
+  input: { from: string; to: string },
+): Promise<StatisticsPeriod> {
   try {
-    const period = resolvePeriod(input, officeNow(ctx).date);
+    const period = resolvePeriod(input, (await officeNow(ctx)).date);
     return { ...period, label: formatPeriod(period) };
   } catch (error) {
     throw asAppError(error);
@@ -84,17 +87,17 @@ const mergeGroups = (groups: readonly Group[]): Group => ({
 });
 
 /** Per-procedure groups with the catalogue's names and sectors (one summary query). */
-function procedureGroups(db: Db, period: StatisticsPeriod) {
-  const all = sumsByProcedure(db, period);
+async function procedureGroups(db: Sql, period: StatisticsPeriod) {
+  const all = await sumsByProcedure(db, period);
   const sums = new Map(all.map((s) => [s.procedureId, s]));
-  const groups = procedureInfos(db)
+  const groups = (await procedureInfos(db))
     .filter((p) => sums.has(p.id))
     .map((p) => ({ info: p, group: groupOf(sums.get(p.id) as SummarySums) }));
   return { groups, total: totalSums(all) };
 }
 
-export function computeReport(db: Db, period: StatisticsPeriod): ReportOutput {
-  const { groups } = procedureGroups(db, period);
+export async function computeReport(db: Sql, period: StatisticsPeriod): Promise<ReportOutput> {
+  const { groups } = await procedureGroups(db, period);
   const rows = buildReportRows(
     groups.map(({ info, group }) => ({
       procedureId: info.id,
@@ -130,12 +133,12 @@ export function periodView(period: StatisticsPeriod): ReportOutput['period'] {
 export const UNASSIGNED_LABEL = 'Chưa phân công';
 
 /** Everything of the dashboard except the alert lists (which depend on today, not on the period). */
-export function computeFigures(
-  db: Db,
+export async function computeFigures(
+  db: Sql,
   period: StatisticsPeriod,
   today: string,
-): Omit<DashboardOutput, 'alerts' | 'period'> {
-  const { groups, total } = procedureGroups(db, period);
+): Promise<Omit<DashboardOutput, 'alerts' | 'period'>> {
+  const { groups, total } = await procedureGroups(db, period);
   const totals = mergeGroups(groups.map((g) => g.group));
   const bySector = sectors.map((sector) => {
     const merged = mergeGroups(groups.filter((g) => g.info.sector === sector).map((g) => g.group));
@@ -154,8 +157,8 @@ export function computeFigures(
       sector: info.sector,
       figures: figuresOf(group.counts, group.processingDaysSum, group.processingDaysCount),
     }));
-  const assignees = sumsByAssignee(db, period, total);
-  const names = userNames(
+  const assignees = await sumsByAssignee(db, period, total);
+  const names = await userNames(
     db,
     assignees.map((a) => a.assigneeId),
   );

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import type { DossierStatus } from '../../../shared/domain/dossier-status';
 
 /*
@@ -30,81 +30,83 @@ export function instant(date: string, time = '09:00:00'): string {
   return `${date}T${time}${OFFSET}`;
 }
 
-function versionOf(db: Db, procedureId: string): number {
-  const row = db
-    .prepare('SELECT id FROM procedure_versions WHERE procedure_id = ? ORDER BY effective_from DESC LIMIT 1')
-    .get(procedureId) as { id: number } | undefined;
+async function versionOf(db: Sql, procedureId: string): Promise<number> {
+  const row = (await db.get(
+    'SELECT id FROM procedure_versions WHERE procedure_id = ? ORDER BY effective_from DESC LIMIT 1',
+    [procedureId],
+  )) as { id: number } | undefined;
   if (row === undefined) throw new Error(`no version for procedure ${procedureId}`);
   return row.id;
 }
 
 /** Inserts a dossier as received, then applies its later history with UPDATEs (as the workflow does). */
-export function insertFixture(db: Db, f: FixtureDossier): number {
+export async function insertFixture(db: Sql, f: FixtureDossier): Promise<number> {
   sequence += 1;
   const procedureId = f.procedureId ?? 'XB-TLKKD';
   const receivedAt = instant(f.receiptDate);
   const dueDate = f.dueDate === undefined ? addDays(f.receiptDate, 14) : f.dueDate;
-  const id = Number(
-    db
-      .prepare(
-        `INSERT INTO dossiers (code, procedure_id, procedure_version_id, applicant_kind, applicant_name, applicant_folded,
+  const inserted = await db.get<{ id: number }>(
+    `INSERT INTO dossiers (code, procedure_id, procedure_version_id, applicant_kind, applicant_name, applicant_folded,
           applicant_address, applicant_phone, channel, received_at, received_ms, receipt_date, deadline_amount,
           deadline_unit, due_date, due_at, due_ms, status, set_count, components, return_method, receiver_name,
           register_entry_no, created_at, updated_at)
          VALUES (@code, @procedureId, @versionId, 'organization', @name, @folded, 'Số 1 Lý Thái Tổ', '0912345678',
           @channel, @receivedAt, @receivedMs, @receiptDate, 10, 'wd', @dueDate, @dueAt, @dueMs, 'received', 1, '[]',
-          'desk', 'Nguyễn Thị Lan', @sequence, @receivedAt, @receivedAt)`,
-      )
-      .run({
-        code: `TEST-${f.receiptDate}-${String(sequence).padStart(6, '0')}`,
-        procedureId,
-        versionId: versionOf(db, procedureId),
-        name: `Công ty Thử nghiệm ${sequence}`,
-        folded: `cong ty thu nghiem ${sequence}`,
-        channel: f.channel ?? 'direct',
-        receivedAt,
-        receivedMs: Date.parse(receivedAt),
-        receiptDate: f.receiptDate,
-        dueDate,
-        dueAt: dueDate === null ? null : instant(dueDate, '17:00:00'),
-        dueMs: dueDate === null ? null : Date.parse(instant(dueDate, '17:00:00')),
-        sequence,
-      }).lastInsertRowid,
+          'desk', 'Nguyễn Thị Lan', @sequence, @receivedAt, @receivedAt)
+         RETURNING id`,
+    {
+      code: `TEST-${f.receiptDate}-${String(sequence).padStart(6, '0')}`,
+      procedureId,
+      versionId: await versionOf(db, procedureId),
+      name: `Công ty Thử nghiệm ${sequence}`,
+      folded: `cong ty thu nghiem ${sequence}`,
+      channel: f.channel ?? 'direct',
+      receivedAt,
+      receivedMs: Date.parse(receivedAt),
+      receiptDate: f.receiptDate,
+      dueDate,
+      dueAt: dueDate === null ? null : instant(dueDate, '17:00:00'),
+      dueMs: dueDate === null ? null : Date.parse(instant(dueDate, '17:00:00')),
+      sequence,
+    },
   );
+  const id = inserted!.id;
   if (f.assigneeId !== undefined && f.assigneeId !== null) {
-    db.prepare("UPDATE dossiers SET assignee_id = ?, status = 'appraising' WHERE id = ?").run(
+    await db.run("UPDATE dossiers SET assignee_id = ?, status = 'appraising' WHERE id = ?", [
       f.assigneeId,
       id,
-    );
+    ]);
   }
   for (const pause of f.pauses ?? []) {
-    db.prepare(
+    await db.run(
       `INSERT INTO dossier_pauses (dossier_id, requested_at, resumed_at, reason, requested_by)
        VALUES (?, ?, ?, 'Thiếu bản sao giấy phép', 'user:test')`,
-    ).run(id, instant(pause.from, '10:00:00'), pause.to === null ? null : instant(pause.to, '10:00:00'));
+      [id, instant(pause.from, '10:00:00'), pause.to === null ? null : instant(pause.to, '10:00:00')],
+    );
   }
   if (f.apologyDueDate !== undefined && f.apologyDueDate !== null) {
-    db.prepare('UPDATE dossiers SET apology_due_at = ? WHERE id = ?').run(
+    await db.run('UPDATE dossiers SET apology_due_at = ? WHERE id = ?', [
       instant(f.apologyDueDate, '17:00:00'),
       id,
-    );
+    ]);
   }
   const completed = f.completedDate ?? null;
   if (completed !== null) {
     const completedAt = instant(completed, '15:00:00');
-    db.prepare(
+    await db.run(
       `UPDATE dossiers SET completed_at = ?, completed_ms = ?, completion_class = ?, processing_working_days = ?,
         status = ? WHERE id = ?`,
-    ).run(
-      completedAt,
-      Date.parse(completedAt),
-      f.completionClass === undefined ? classify(completed, dueDate) : f.completionClass,
-      f.processingDays ?? null,
-      f.status ?? 'approved',
-      id,
+      [
+        completedAt,
+        Date.parse(completedAt),
+        f.completionClass === undefined ? classify(completed, dueDate) : f.completionClass,
+        f.processingDays ?? null,
+        f.status ?? 'approved',
+        id,
+      ],
     );
   } else if (f.status !== undefined) {
-    db.prepare('UPDATE dossiers SET status = ? WHERE id = ?').run(f.status, id);
+    await db.run('UPDATE dossiers SET status = ? WHERE id = ?', [f.status, id]);
   }
   return id;
 }
@@ -120,13 +122,12 @@ export function addDays(date: string, days: number): string {
 }
 
 /** An account to assign dossiers to (direct SQL: the summary only needs the id). */
-export function insertAppraiser(db: Db, username: string, fullName: string): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO users (username, full_name, roles, password_hash, must_change_password, created_at, updated_at)
-         VALUES (?, ?, '["appraiser"]', 'x', 0, '2026-01-01T00:00:00+07:00', '2026-01-01T00:00:00+07:00')`,
-      )
-      .run(username, fullName).lastInsertRowid,
+export async function insertAppraiser(db: Sql, username: string, fullName: string): Promise<number> {
+  const row = await db.get<{ id: number }>(
+    `INSERT INTO users (username, full_name, roles, password_hash, must_change_password, created_at, updated_at)
+     VALUES (?, ?, '["appraiser"]', 'x', 0, '2026-01-01T00:00:00+07:00', '2026-01-01T00:00:00+07:00')
+     RETURNING id`,
+    [username, fullName],
   );
+  return row!.id;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { configure } from '../db/open-database';
+import { SqliteStore } from '../store/sqlite/sqlite-store';
 import { migrations } from '../db/migrations';
 import { up as statisticsSummary } from '../db/migrations/0004-statistics-summary';
 import { seedCatalogue } from '../procedures/seed-catalogue';
@@ -13,27 +14,28 @@ import { pauseDaysWaited, sumsByAssignee, sumsByProcedure, totalSums } from './s
 
 /** Migration 0004 on a store that already holds dossiers: the backfill equals what the triggers would keep. */
 describe('migration 0004-statistics-summary', () => {
-  it('backfills the summary from existing dossiers and pauses, then keeps it with triggers', () => {
-    const db = new Database(':memory:');
-    configure(db);
+  it('backfills the summary from existing dossiers and pauses, then keeps it with triggers', async () => {
+    const native = new Database(':memory:');
+    configure(native);
+    const db = SqliteStore.borrow(native, 'migration test');
     const before = migrations.findIndex((m) => m.name === '0004-statistics-summary');
     expect(before).toBe(3);
-    for (const migration of migrations.slice(0, before)) migration.up(db);
-    seedCatalogue(db, path.join(resourcesDir, 'seed'), '2026-01-01T00:00:00+07:00');
-    const a = insertAppraiser(db, 'cv.a', 'A');
-    insertFixture(db, {
+    for (const migration of migrations.slice(0, before)) migration.up(native);
+    await seedCatalogue(db, path.join(resourcesDir, 'seed'), '2026-01-01T00:00:00+07:00');
+    const a = await insertAppraiser(db, 'cv.a', 'A');
+    await insertFixture(db, {
       receiptDate: '2026-02-20',
       dueDate: '2026-03-06',
       completedDate: '2026-03-03',
       processingDays: 8,
     });
-    insertFixture(db, {
+    await insertFixture(db, {
       receiptDate: '2026-02-24',
       dueDate: '2026-03-10',
       status: 'appraising',
       assigneeId: a,
     });
-    insertFixture(db, {
+    await insertFixture(db, {
       receiptDate: '2026-03-09',
       channel: 'online',
       dueDate: null,
@@ -44,19 +46,19 @@ describe('migration 0004-statistics-summary', () => {
         { from: '2026-03-20', to: null },
       ],
     });
-    insertFixture(db, {
+    await insertFixture(db, {
       procedureId: 'BC-BT',
       receiptDate: '2026-03-04',
       dueDate: '2026-03-18',
       completedDate: '2026-03-26',
     });
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'stats_daily'").get()).toEqual({
+    expect(await db.get("SELECT count(*) AS n FROM sqlite_master WHERE name = 'stats_daily'")).toEqual({
       n: 0,
     });
 
-    db.transaction(() => statisticsSummary(db))();
+    native.transaction(() => statisticsSummary(native))();
     // Written after the migration: kept by the triggers.
-    insertFixture(db, {
+    await insertFixture(db, {
       receiptDate: '2026-03-05',
       channel: 'post',
       dueDate: '2026-03-19',
@@ -68,11 +70,11 @@ describe('migration 0004-statistics-summary', () => {
       { from: '2026-02-15', to: '2026-03-14' },
       { from: '2026-03-10', to: '2026-03-10' },
     ]) {
-      const reference = referenceReport(db, period, '2026-04-01');
-      for (const sums of sumsByProcedure(db, period)) {
+      const reference = await referenceReport(db, period, '2026-04-01');
+      for (const sums of await sumsByProcedure(db, period)) {
         expect(countsFromSums(sums)).toEqual(reference.byProcedure.get(sums.procedureId)?.counts);
       }
-      for (const sums of sumsByAssignee(db, period, totalSums(sumsByProcedure(db, period)))) {
+      for (const sums of await sumsByAssignee(db, period, totalSums(await sumsByProcedure(db, period)))) {
         expect(countsFromSums(sums)).toEqual(reference.byAssignee.get(sums.assigneeId)?.counts);
         const pauses = reference.pausesByAssignee.get(sums.assigneeId) ?? {
           count: 0,
@@ -86,6 +88,6 @@ describe('migration 0004-statistics-summary', () => {
         }).toEqual(pauses);
       }
     }
-    db.close();
+    native.close();
   });
 });

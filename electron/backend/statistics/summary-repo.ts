@@ -1,5 +1,4 @@
-import type { Db } from '../db/open-database';
-import { stmt } from '../db/statement-cache';
+import type { Sql } from '../store/sql';
 import type { Period, SummarySums } from '../../../shared/domain/statistics';
 
 /*
@@ -111,9 +110,9 @@ function combine(before: Omit<BeforeRow, 'k'>, inside: Omit<PeriodRow, 'k'>): Su
   };
 }
 
-function sumsBy(db: Db, before: string, inside: string, period: Period) {
-  const beforeRows = stmt(db, before).all({ from: period.from }) as BeforeRow[];
-  const periodRows = stmt(db, inside).all({ from: period.from, to: period.to }) as PeriodRow[];
+async function sumsBy(db: Sql, before: string, inside: string, period: Period) {
+  const beforeRows = (await db.all(before, { from: period.from })) as BeforeRow[];
+  const periodRows = (await db.all(inside, { from: period.from, to: period.to })) as PeriodRow[];
   const keys = new Map<string | number, { before?: BeforeRow; inside?: PeriodRow }>();
   for (const row of beforeRows) keys.set(row.k, { before: row });
   for (const row of periodRows) keys.set(row.k, { ...keys.get(row.k), inside: row });
@@ -137,11 +136,13 @@ export interface AssigneeSums extends SummarySums {
   readonly pauseOpenDaySum: number;
 }
 
-export function sumsByProcedure(db: Db, period: Period): ProcedureSums[] {
-  return sumsBy(db, SUMMARY_SQL.procedureBefore, SUMMARY_SQL.procedurePeriod, period).map(({ k, sums }) => ({
-    ...sums,
-    procedureId: String(k),
-  }));
+export async function sumsByProcedure(db: Sql, period: Period): Promise<ProcedureSums[]> {
+  return (await sumsBy(db, SUMMARY_SQL.procedureBefore, SUMMARY_SQL.procedurePeriod, period)).map(
+    ({ k, sums }) => ({
+      ...sums,
+      procedureId: String(k),
+    }),
+  );
 }
 
 const SUM_KEYS = Object.keys(zeroSums()) as Array<keyof SummarySums>;
@@ -162,8 +163,8 @@ export function addSums(a: SummarySums, b: SummarySums, sign: 1 | -1 = 1): Summa
  * figures are `total` (the office's, from sumsByProcedure) minus every appraiser's; their supplement pauses
  * are kept under 0.
  */
-export function sumsByAssignee(db: Db, period: Period, total: SummarySums): AssigneeSums[] {
-  const rows = sumsBy(db, SUMMARY_SQL.assigneeBefore, SUMMARY_SQL.assigneePeriod, period);
+export async function sumsByAssignee(db: Sql, period: Period, total: SummarySums): Promise<AssigneeSums[]> {
+  const rows = await sumsBy(db, SUMMARY_SQL.assigneeBefore, SUMMARY_SQL.assigneePeriod, period);
   const pausesOf = (inside: PeriodRow | undefined) => ({
     pauseCount: inside?.pauseCount ?? 0,
     pauseClosedDays: inside?.pauseClosedDays ?? 0,
@@ -200,17 +201,18 @@ export interface ProcedureInfo {
   sector: 'bao_chi' | 'xuat_ban';
 }
 
-export function procedureInfos(db: Db): ProcedureInfo[] {
-  return db
-    .prepare('SELECT id, code, name, sector FROM procedures ORDER BY sector, id')
-    .all() as ProcedureInfo[];
+export async function procedureInfos(db: Sql): Promise<ProcedureInfo[]> {
+  return (await db.all(
+    'SELECT id, code, name, sector FROM procedures ORDER BY sector, id',
+  )) as ProcedureInfo[];
 }
 
-export function userNames(db: Db, ids: readonly number[]): Map<number, string> {
+export async function userNames(db: Sql, ids: readonly number[]): Promise<Map<number, string>> {
   const wanted = ids.filter((id) => id > 0);
   if (wanted.length === 0) return new Map();
-  const rows = db
-    .prepare(`SELECT id, full_name FROM users WHERE id IN (${wanted.map(() => '?').join(', ')})`)
-    .all(...wanted) as Array<{ id: number; full_name: string }>;
+  const rows = (await db.all(
+    `SELECT id, full_name FROM users WHERE id IN (${wanted.map(() => '?').join(', ')})`,
+    [...wanted],
+  )) as Array<{ id: number; full_name: string }>;
   return new Map(rows.map((r) => [r.id, r.full_name]));
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openDatabase, type Db } from '../db/open-database';
+import type { Store } from '../store/sql';
+import { openTestStore } from '../../../test/helpers/test-store';
 import { seedCatalogue } from '../procedures/seed-catalogue';
 import { resourcesDir } from '../../../test/helpers/test-backend';
 import { countsFromSums, ZERO_COUNTS, type Period } from '../../../shared/domain/statistics';
@@ -19,12 +20,15 @@ const BASE = '2026-01-01';
 const TODAY = '2026-07-01';
 const PROCEDURES = ['XB-TLKKD', 'IN-DK', 'BC-BT'] as const;
 
-let db: Db | undefined;
-afterEach(() => db?.close());
+let db: Store | undefined;
+afterEach(async () => {
+  await db?.close();
+  db = undefined;
+});
 
-function freshDb(): Db {
-  const opened = openDatabase(':memory:');
-  seedCatalogue(opened, path.join(resourcesDir, 'seed'), '2026-01-01T00:00:00+07:00');
+async function freshDb(): Promise<Store> {
+  const opened = await openTestStore();
+  await seedCatalogue(opened, path.join(resourcesDir, 'seed'), '2026-01-01T00:00:00+07:00');
   return opened;
 }
 
@@ -71,129 +75,141 @@ const periodArb = fc
   .map(([start, length]): Period => ({ from: day(start), to: day(Math.min(start + length, 181)) }));
 
 describe('daily summary = brute force', () => {
-  it('for random histories and random periods', () => {
-    fc.assert(
-      fc.property(
+  it('for random histories and random periods', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(dossierArb, { maxLength: 30 }),
         fc.array(mutationArb, { maxLength: 20 }),
         fc.array(periodArb, { minLength: 1, maxLength: 4 }),
-        (dossiers, mutations, periods) => {
-          db?.close();
-          const d = freshDb();
+        async (dossiers, mutations, periods) => {
+          await db?.close();
+          const d = await freshDb();
           db = d;
-          const appraisers = [null, insertAppraiser(d, 'cv.a', 'A'), insertAppraiser(d, 'cv.b', 'B')];
-          const ids = dossiers.map((x) =>
-            insertFixture(d, {
-              procedureId: x.procedure,
-              channel: x.channel,
-              receiptDate: day(x.receipt),
-              // A negative offset stands for a due date before receipt (bad data): still counted consistently.
-              dueDate: x.due === null ? null : day(x.receipt + x.due),
-              completedDate: x.done === null ? null : day(x.receipt + x.done),
-              completionClass: x.cls,
-              processingDays: x.days,
-              assigneeId: appraisers[x.assignee] ?? null,
-              status: x.done === null ? 'appraising' : undefined,
-              pauses: x.pauses.map((p) => ({
-                from: day(x.receipt + p.at),
-                to: p.length === null ? null : day(x.receipt + p.at + p.length),
-              })),
-            }),
-          );
-          for (const m of mutations) applyMutation(d, ids, appraisers, m);
-          for (const period of periods) compare(d, period);
+          const appraisers = [
+            null,
+            await insertAppraiser(d, 'cv.a', 'A'),
+            await insertAppraiser(d, 'cv.b', 'B'),
+          ];
+          const ids: number[] = [];
+          for (const x of dossiers) {
+            ids.push(
+              await insertFixture(d, {
+                procedureId: x.procedure,
+                channel: x.channel,
+                receiptDate: day(x.receipt),
+                // A negative offset stands for a due date before receipt (bad data): still counted consistently.
+                dueDate: x.due === null ? null : day(x.receipt + x.due),
+                completedDate: x.done === null ? null : day(x.receipt + x.done),
+                completionClass: x.cls,
+                processingDays: x.days,
+                assigneeId: appraisers[x.assignee] ?? null,
+                status: x.done === null ? 'appraising' : undefined,
+                pauses: x.pauses.map((p) => ({
+                  from: day(x.receipt + p.at),
+                  to: p.length === null ? null : day(x.receipt + p.at + p.length),
+                })),
+              }),
+            );
+          }
+          for (const m of mutations) await applyMutation(d, ids, appraisers, m);
+          for (const period of periods) await compare(d, period);
         },
       ),
       { numRuns: 150 },
     );
   });
 
-  it('rolls the counters back with the write that failed', () => {
-    const d = freshDb();
+  it('rolls the counters back with the write that failed', async () => {
+    const d = await freshDb();
     db = d;
-    insertFixture(d, { receiptDate: '2026-03-02', completedDate: '2026-03-05' });
-    const before = d.prepare('SELECT * FROM stats_daily ORDER BY procedure_id, day').all();
-    expect(() =>
-      d.transaction(() => {
-        insertFixture(d, { receiptDate: '2026-03-03', completedDate: '2026-03-04' });
+    await insertFixture(d, { receiptDate: '2026-03-02', completedDate: '2026-03-05' });
+    const before = await d.all('SELECT * FROM stats_daily ORDER BY procedure_id, day');
+    await expect(
+      d.transaction(async () => {
+        await insertFixture(d, { receiptDate: '2026-03-03', completedDate: '2026-03-04' });
         throw new Error('the receipt could not be printed');
-      })(),
-    ).toThrow('printed');
-    expect(d.prepare('SELECT * FROM stats_daily ORDER BY procedure_id, day').all()).toEqual(before);
+      }),
+    ).rejects.toThrow('printed');
+    expect(await d.all('SELECT * FROM stats_daily ORDER BY procedure_id, day')).toEqual(before);
   });
 
-  it('refuses a completion before the receipt date (the counters rely on it)', () => {
-    const d = freshDb();
+  it('refuses a completion before the receipt date (the counters rely on it)', async () => {
+    const d = await freshDb();
     db = d;
-    const id = insertFixture(d, { receiptDate: '2026-03-10' });
-    expect(() =>
-      d.prepare('UPDATE dossiers SET completed_at = ? WHERE id = ?').run(instant('2026-03-09'), id),
-    ).toThrow('completed_at precedes receipt_date');
+    const id = await insertFixture(d, { receiptDate: '2026-03-10' });
+    await expect(
+      d.run('UPDATE dossiers SET completed_at = ? WHERE id = ?', [instant('2026-03-09'), id]),
+    ).rejects.toThrow('completed_at precedes receipt_date');
   });
 });
 
-function applyMutation(
-  d: Db,
+async function applyMutation(
+  d: Store,
   ids: readonly number[],
   appraisers: readonly (number | null)[],
   m: { target: number; kind: string; amount: number; pick: number },
-): void {
+): Promise<void> {
   if (ids.length === 0) return;
   const id = ids[m.target % ids.length] as number;
-  const row = d.prepare('SELECT receipt_date, completed_at, due_date FROM dossiers WHERE id = ?').get(id) as {
+  const row = (await d.get('SELECT receipt_date, completed_at, due_date FROM dossiers WHERE id = ?', [
+    id,
+  ])) as {
     receipt_date: string;
     completed_at: string | null;
     due_date: string | null;
   };
   switch (m.kind) {
     case 'reassign':
-      d.prepare('UPDATE dossiers SET assignee_id = ? WHERE id = ?').run(appraisers[m.pick] ?? null, id);
+      await d.run('UPDATE dossiers SET assignee_id = ? WHERE id = ?', [appraisers[m.pick] ?? null, id]);
       break;
     case 'moveDue':
-      d.prepare('UPDATE dossiers SET due_date = ? WHERE id = ?').run(
+      await d.run('UPDATE dossiers SET due_date = ? WHERE id = ?', [
         addDays(row.receipt_date, m.amount - 5),
         id,
-      );
+      ]);
       break;
     case 'clearDue':
-      d.prepare('UPDATE dossiers SET due_date = NULL, due_at = NULL, due_ms = NULL WHERE id = ?').run(id);
+      await d.run('UPDATE dossiers SET due_date = NULL, due_at = NULL, due_ms = NULL WHERE id = ?', [id]);
       break;
     case 'reopen':
-      d.prepare(
+      await d.run(
         "UPDATE dossiers SET completed_at = NULL, completed_ms = NULL, completion_class = NULL, processing_working_days = NULL, status = 'appraising' WHERE id = ?",
-      ).run(id);
+        [id],
+      );
       break;
     case 'complete': {
       const at = instant(addDays(row.receipt_date, m.amount), '15:00:00');
       const cls = (['early', 'on_time', 'late'] as const)[m.pick] ?? null;
-      d.prepare(
+      await d.run(
         "UPDATE dossiers SET completed_at = ?, completion_class = ?, processing_working_days = ?, status = 'refused' WHERE id = ?",
-      ).run(at, cls, m.amount, id);
+        [at, cls, m.amount, id],
+      );
       break;
     }
     case 'earlierReceipt':
-      d.prepare('UPDATE dossiers SET receipt_date = ? WHERE id = ?').run(
+      await d.run('UPDATE dossiers SET receipt_date = ? WHERE id = ?', [
         addDays(row.receipt_date, -m.amount),
         id,
-      );
+      ]);
       break;
     case 'resumePause':
-      d.prepare(
+      await d.run(
         `UPDATE dossier_pauses SET resumed_at = ? WHERE id = (SELECT id FROM dossier_pauses WHERE dossier_id = ? AND resumed_at IS NULL LIMIT 1)`,
-      ).run(instant(day(150), '08:00:00'), id);
+        [instant(day(150), '08:00:00'), id],
+      );
       break;
     case 'channel':
-      d.prepare('UPDATE dossiers SET channel = ? WHERE id = ?').run(
+      await d.run('UPDATE dossiers SET channel = ? WHERE id = ?', [
         (['direct', 'post', 'online'] as const)[m.pick],
         id,
-      );
+      ]);
       break;
   }
 }
 
-function compare(d: Db, period: Period): void {
-  const reference = referenceReport(d, period, TODAY);
-  const fast = new Map(sumsByProcedure(d, period).map((s) => [s.procedureId, s]));
+async function compare(d: Store, period: Period): Promise<void> {
+  const reference = await referenceReport(d, period, TODAY);
+  const fast = new Map((await sumsByProcedure(d, period)).map((s) => [s.procedureId, s]));
   for (const procedure of new Set([...fast.keys(), ...reference.byProcedure.keys()])) {
     const f = fast.get(procedure);
     const r = reference.byProcedure.get(procedure);
@@ -208,7 +224,10 @@ function compare(d: Db, period: Period): void {
     ]);
   }
   const byAssignee = new Map(
-    sumsByAssignee(d, period, totalSums(sumsByProcedure(d, period))).map((s) => [s.assigneeId, s]),
+    (await sumsByAssignee(d, period, totalSums(await sumsByProcedure(d, period)))).map((s) => [
+      s.assigneeId,
+      s,
+    ]),
   );
   for (const assignee of new Set([
     ...byAssignee.keys(),

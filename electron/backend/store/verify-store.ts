@@ -1,11 +1,11 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from './sql';
 import { verifyAuditChain } from '../audit/audit-chain';
+import { checkStructure } from './structure-check';
 import {
   buildRegisterView,
   describeRegisterProblem,
   parseCounterName,
 } from '../../../shared/domain/numbering';
-import { stmt } from '../db/statement-cache';
 
 export interface VerifyReport {
   ok: boolean;
@@ -13,26 +13,24 @@ export interface VerifyReport {
 }
 
 /** Full check for `licence-desk verify`: the slow integrity_check, foreign keys, and the audit chain re-walk. */
-export function verifyStore(db: Db): VerifyReport {
+export async function verifyStore(db: Sql): Promise<VerifyReport> {
   const lines: string[] = [];
   let ok = true;
-  const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
-    (r) => r.integrity_check,
-  );
+  const structure = await checkStructure(db);
+  const integrity = structure.integrity;
   if (integrity.length === 1 && integrity[0] === 'ok') {
     lines.push('integrity_check: ok');
   } else {
     ok = false;
     lines.push(`integrity_check: FAILED — ${integrity.slice(0, 10).join('; ')}`);
   }
-  const fk = db.pragma('foreign_key_check') as unknown[];
-  if (fk.length === 0) {
+  if (structure.danglingReferences === 0) {
     lines.push('foreign_key_check: ok');
   } else {
     ok = false;
-    lines.push(`foreign_key_check: FAILED — ${fk.length} dangling reference(s)`);
+    lines.push(`foreign_key_check: FAILED — ${structure.danglingReferences} dangling reference(s)`);
   }
-  const chain = verifyAuditChain(db);
+  const chain = await verifyAuditChain(db);
   if (chain.ok) {
     lines.push(
       `audit chain: ok — ${chain.count} entries, head ${chain.head ? `#${chain.head.seq} ${chain.head.hash}` : '(empty)'}`,
@@ -41,36 +39,36 @@ export function verifyStore(db: Db): VerifyReport {
     ok = false;
     lines.push(`audit chain: BROKEN at entry #${chain.brokenSeq} — ${chain.reason}`);
   }
-  const register = verifyLicenceRegister(db);
+  const register = await verifyLicenceRegister(db);
   ok &&= register.ok;
   lines.push(...register.lines);
   return { ok, lines };
 }
 
 /** Every series of the licence register: numbers from its start without gap or repeat, counter in step. */
-export function verifyLicenceRegister(db: Db): VerifyReport {
+export async function verifyLicenceRegister(db: Sql): Promise<VerifyReport> {
   const lines: string[] = [];
   let ok = true;
-  const counters = stmt(db, "SELECT name, last FROM counters WHERE name LIKE 'licence:%'").all() as Array<{
+  const counters = (await db.all("SELECT name, last FROM counters WHERE name LIKE 'licence:%'")) as Array<{
     name: string;
     last: number;
   }>;
   for (const counter of counters) {
     const parsed = parseCounterName(counter.name);
     if (!parsed) continue;
-    const rows = stmt(
-      db,
+    const rows = (await db.all(
       `SELECT l.number AS n, CASE WHEN v.licence_id IS NULL THEN 'issued' ELSE 'void' END AS status, v.reason AS voidReason
          FROM licences l LEFT JOIN licence_voids v ON v.licence_id = l.id
          WHERE l.series = ? AND l.year = ? ORDER BY l.number`,
-    ).all(parsed.seriesKey, parsed.year) as Array<{
+      [parsed.seriesKey, parsed.year],
+    )) as Array<{
       n: number;
       status: 'issued' | 'void';
       voidReason: string | null;
     }>;
-    const goLive = stmt(db, 'SELECT start_number, start_year FROM licence_series WHERE series = ?').get(
+    const goLive = (await db.get('SELECT start_number, start_year FROM licence_series WHERE series = ?', [
       parsed.seriesKey,
-    ) as { start_number: number; start_year: number | null } | undefined;
+    ])) as { start_number: number; start_year: number | null } | undefined;
     const start = goLive && goLive.start_year === parsed.year ? goLive.start_number : 1;
     const view = buildRegisterView(rows, start, counter.last);
     if (view.isSound) {

@@ -1,6 +1,5 @@
 import type { BackendContext } from '../context';
 import { officeNow } from '../office-clock';
-import { stmt } from '../db/statement-cache';
 import { verifyStore } from './verify-store';
 
 const KEY = 'verify';
@@ -12,8 +11,8 @@ export interface VerifyRecord {
   lines: string[];
 }
 
-export function lastVerification(ctx: BackendContext): VerifyRecord | null {
-  const row = stmt(ctx.db, 'SELECT value FROM settings WHERE key = ?').get(KEY) as
+export async function lastVerification(ctx: BackendContext): Promise<VerifyRecord | null> {
+  const row = (await ctx.db.get('SELECT value FROM settings WHERE key = ?', [KEY])) as
     { value: string } | undefined;
   return row ? (JSON.parse(row.value) as VerifyRecord) : null;
 }
@@ -22,16 +21,16 @@ export function lastVerification(ctx: BackendContext): VerifyRecord | null {
  * The slow full check (integrity_check, foreign keys, audit chain, licence register) once a week in the app;
  * quick_check runs at every start. A failure is kept and shown to every user until the next good check.
  */
-export function runWeeklyVerifyIfDue(ctx: BackendContext): VerifyRecord | null {
-  const last = lastVerification(ctx);
-  const now = officeNow(ctx).iso;
+export async function runWeeklyVerifyIfDue(ctx: BackendContext): Promise<VerifyRecord | null> {
+  const last = await lastVerification(ctx);
+  const now = (await officeNow(ctx)).iso;
   if (last && Date.parse(now) - Date.parse(last.at) < WEEK_MS) return null;
-  const report = verifyStore(ctx.db);
+  const report = await verifyStore(ctx.db);
   const record: VerifyRecord = { at: now, ok: report.ok, lines: report.lines };
-  stmt(
-    ctx.db,
+  await ctx.db.run(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(KEY, JSON.stringify(record));
+    [KEY, JSON.stringify(record)],
+  );
   if (report.ok) ctx.log.info('weekly verification passed', { lines: report.lines });
   else ctx.log.error('weekly verification FAILED', { lines: report.lines });
   return record;

@@ -13,7 +13,7 @@ let server: RunningWebServer;
 let rendererDir: string;
 
 beforeAll(async () => {
-  t = makeTestBackend();
+  t = await makeTestBackend();
   rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-renderer-'));
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>LicenceDesk</title>');
   fs.writeFileSync(path.join(os.tmpdir(), 'ld-secret.txt'), 'secret');
@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  t.close();
+  await t.close();
   fs.rmSync(rendererDir, { recursive: true, force: true });
 });
 

@@ -30,7 +30,7 @@ export interface RunningWebServer {
  * The web edition: the same API as the Electron IPC, on 127.0.0.1 only. A per-start token and exact Host and
  * Origin checks stop other local pages (DNS rebinding, CSRF) and other users' browsers from driving it.
  */
-export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const log = options.backend.ctx.log;

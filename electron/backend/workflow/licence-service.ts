@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import type { Settings } from '../../../shared/api/schemas/settings';
 import { formatLicenceNumber, seriesFor } from '../../../shared/domain/numbering';
 import { takeNext } from '../store/counters';
@@ -30,23 +30,26 @@ const SERIES_PREFIX: Record<string, string> = {
   van_ban_tra_loi: 'TL',
 };
 
-function versionDetails(db: Db, versionId: number): VersionDetails {
-  return db
-    .prepare(
-      'SELECT result_document, result_kind, issuer, legal_basis, licence_fields FROM procedure_versions WHERE id = ?',
-    )
-    .get(versionId) as VersionDetails;
+async function versionDetails(db: Sql, versionId: number): Promise<VersionDetails> {
+  return (await db.get(
+    'SELECT result_document, result_kind, issuer, legal_basis, licence_fields FROM procedure_versions WHERE id = ?',
+    [versionId],
+  )) as VersionDetails;
 }
 
-export function licenceFieldSpec(db: Db, record: DossierRecord): LicenceField[] {
-  return JSON.parse(versionDetails(db, record.procedure_version_id).licence_fields) as LicenceField[];
+export async function licenceFieldSpec(db: Sql, record: DossierRecord): Promise<LicenceField[]> {
+  return JSON.parse((await versionDetails(db, record.procedure_version_id)).licence_fields) as LicenceField[];
 }
 
 /** The template of the dossier's procedure version: wording is data, derived from the catalogue. */
-export function licenceTemplateFor(db: Db, record: DossierRecord, settings: Settings): LicenceTemplate {
-  const v = versionDetails(db, record.procedure_version_id);
+export async function licenceTemplateFor(
+  db: Sql,
+  record: DossierRecord,
+  settings: Settings,
+): Promise<LicenceTemplate> {
+  const v = await versionDetails(db, record.procedure_version_id);
   const sector = (
-    db.prepare('SELECT sector FROM procedures WHERE id = ?').get(record.procedure_id) as {
+    (await db.get('SELECT sector FROM procedures WHERE id = ?', [record.procedure_id])) as {
       sector: 'bao_chi' | 'xuat_ban';
     }
   ).sector;
@@ -78,13 +81,16 @@ export function licenceValues(record: DossierRecord, fields: Record<string, stri
   };
 }
 
-export function missingLicenceFields(
-  db: Db,
+export async function missingLicenceFields(
+  db: Sql,
   record: DossierRecord,
   settings: Settings,
   fields: Record<string, string>,
 ) {
-  return findMissingLicenceFields(licenceTemplateFor(db, record, settings), licenceValues(record, fields));
+  return findMissingLicenceFields(
+    await licenceTemplateFor(db, record, settings),
+    licenceValues(record, fields),
+  );
 }
 
 function signerFor(
@@ -106,8 +112,8 @@ export interface IssuedLicence {
  * Takes the next register number and records the licence. Must run inside the transaction that performs the
  * 'issue' transition: a rollback returns the number, so the register stays gapless (reliability.md §3.4).
  */
-export function issueLicence(
-  db: Db,
+export async function issueLicence(
+  db: Sql,
   args: {
     record: DossierRecord;
     settings: Settings;
@@ -117,18 +123,18 @@ export function issueLicence(
     now: { iso: string; date: string; offset: number };
     dataDir: string;
   },
-): IssuedLicence {
+): Promise<IssuedLicence> {
   const { record, settings, now } = args;
-  const template = licenceTemplateFor(db, record, settings);
-  const details = versionDetails(db, record.procedure_version_id);
+  const template = await licenceTemplateFor(db, record, settings);
+  const details = await versionDetails(db, record.procedure_version_id);
   const symbol = details.issuer === 'ubnd' ? 'UBND' : settings.agency.shortSymbol.toUpperCase();
   const seriesKey = `${SERIES_PREFIX[details.result_kind ?? 'giay_phep'] ?? 'GP'}-${symbol}`;
   const series = seriesFor(seriesKey, now.iso, now.offset);
-  const goLive = db
-    .prepare('SELECT start_number, start_year FROM licence_series WHERE series = ?')
-    .get(seriesKey) as { start_number: number; start_year: number | null } | undefined;
+  const goLive = (await db.get('SELECT start_number, start_year FROM licence_series WHERE series = ?', [
+    seriesKey,
+  ])) as { start_number: number; start_year: number | null } | undefined;
   const startAt = goLive && goLive.start_year === series.year ? goLive.start_number : 1;
-  const n = takeNext(db, series.counter, startAt);
+  const n = await takeNext(db, series.counter, startAt);
   const formatted = formatLicenceNumber(settings.licensing.numberFormat, {
     n,
     year: series.year,
@@ -136,7 +142,7 @@ export function issueLicence(
   });
   const signer = signerFor(settings, args.approverName);
   const values = licenceValues(record, args.fields);
-  const key = activeSigningKey(db, args.dataDir, now.iso);
+  const key = await activeSigningKey(db, args.dataDir, now.iso);
   const payload = signLicencePayload(
     {
       v: 1,
@@ -159,12 +165,10 @@ export function issueLicence(
     signerCapacity: signer.capacity,
     ...values,
   };
-  const result = db
-    .prepare(
-      `INSERT INTO licences (dossier_id, series, year, number, formatted, issued_at, issued_by, holder, payload, content)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
+  const result = await db.get<{ id: number }>(
+    `INSERT INTO licences (dossier_id, series, year, number, formatted, issued_at, issued_by, holder, payload, content)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    [
       record.id,
       seriesKey,
       series.year,
@@ -175,6 +179,7 @@ export function issueLicence(
       record.applicant_name,
       payload,
       JSON.stringify({ template, data }),
-    );
-  return { id: Number(result.lastInsertRowid), formatted };
+    ],
+  );
+  return { id: result!.id, formatted };
 }

@@ -37,8 +37,8 @@ export function workflowSettingsOf(settings: Settings): WorkflowSettings {
   };
 }
 
-export function loadDossier(ctx: BackendContext, id: number): DossierRecord {
-  const record = getDossier(ctx.db, id);
+export async function loadDossier(ctx: BackendContext, id: number): Promise<DossierRecord> {
+  const record = await getDossier(ctx.db, id);
   if (!record)
     throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.', { logMessage: `dossier ${id} not found` });
   return record;
@@ -52,14 +52,14 @@ export function staleVersion(record: DossierRecord): AppError {
   );
 }
 
-export function workflowStateOf(
+export async function workflowStateOf(
   ctx: BackendContext,
   record: DossierRecord,
   wf: WorkflowColumns,
   settings: Settings,
   deadlines: DeadlineService,
   nowIso: string,
-): WorkflowState {
+): Promise<WorkflowState> {
   const isOverdue =
     record.due_at !== null &&
     classifyPending(
@@ -77,7 +77,7 @@ export function workflowStateOf(
     supplementRequests: wf.supplement_requests,
     apologies: wf.apology_due_at === null ? 0 : 1,
     isOverdue,
-    isIssued: licenceOf(ctx.db, record.id) !== null,
+    isIssued: (await licenceOf(ctx.db, record.id)) !== null,
   };
 }
 
@@ -89,7 +89,7 @@ export function actorOf(session: CallSession) {
 }
 
 /** Checks the workflow domain cannot make: they need other users, the clock or the licence template. */
-function checkAgainstStore(
+async function checkAgainstStore(
   ctx: BackendContext,
   plan: TransitionPlan,
   record: DossierRecord,
@@ -98,7 +98,7 @@ function checkAgainstStore(
   nowIso: string,
 ) {
   if (plan.action === 'assign' || plan.action === 'reassign') {
-    const assignee = findUser(ctx.db, Number(plan.data.assigneeId));
+    const assignee = await findUser(ctx.db, Number(plan.data.assigneeId));
     if (!assignee || assignee.is_active !== 1 || !rolesOf(assignee).includes('appraiser')) {
       throw new AppError(
         'VALIDATION_FAILED',
@@ -129,7 +129,7 @@ function checkAgainstStore(
   }
   if (plan.action === 'issue') {
     const fields = wf.licence_fields ? (JSON.parse(wf.licence_fields) as Record<string, string>) : {};
-    const missing = missingLicenceFields(ctx.db, record, settings, fields);
+    const missing = await missingLicenceFields(ctx.db, record, settings, fields);
     if (missing.length > 0) {
       const list = missing.map((m) => m.label).join('; ');
       throw new AppError('VALIDATION_FAILED', `Chưa đủ nội dung để in giấy phép: ${list}.`, {
@@ -177,18 +177,18 @@ function actionColumns(
 }
 
 /** Plans with the pure workflow rules, then writes status, clock, completion, licence, event and audit at once. */
-export function performTransition(
+export async function performTransition(
   ctx: BackendContext,
   session: CallSession,
   input: ParsedInput<'workflow.perform'>,
-): number {
-  const record = loadDossier(ctx, input.dossierId);
+): Promise<number> {
+  const record = await loadDossier(ctx, input.dossierId);
   if (record.version !== input.version) throw staleVersion(record);
-  const settings = readSettings(ctx.db);
-  const now = officeNow(ctx);
-  const deadlines = createDeadlineService(ctx.db, settings);
-  const wf = readWorkflowColumns(ctx.db, record.id);
-  const state = workflowStateOf(ctx, record, wf, settings, deadlines, now.iso);
+  const settings = await readSettings(ctx.db);
+  const now = await officeNow(ctx);
+  const deadlines = await createDeadlineService(ctx.db, settings);
+  const wf = await readWorkflowColumns(ctx.db, record.id);
+  const state = await workflowStateOf(ctx, record, wf, settings, deadlines, now.iso);
   const plan = planTransition(
     state,
     input.action,
@@ -197,103 +197,101 @@ export function performTransition(
     workflowSettingsOf(settings),
   );
   if (!plan.ok) throw workflowRefusal(plan.error);
-  checkAgainstStore(ctx, plan, record, settings, wf, now.iso);
+  await checkAgainstStore(ctx, plan, record, settings, wf, now.iso);
 
-  ctx.db
-    .transaction(() => {
-      const before = pausesOf(ctx.db, record.id);
-      const reason = plan.data.reason ?? plan.data.missingComponents?.join('; ') ?? '';
-      const pauses = applyClockEffect(before, plan.clockEffect, now.iso, reason);
-      savePauses(ctx.db, record.id, before, pauses, session.actor.id);
-      const changes: Record<string, string | number | null> = {
-        status: plan.to,
-        ...actionColumns(plan, session, wf),
-      };
-      let dueAt = record.due_at;
-      if (plan.clockEffect !== 'none') {
-        const outcome = deadlines.outcome(
-          {
-            receivedAt: record.received_at,
-            amount: record.deadline_amount,
-            unit: record.deadline_unit,
-            pauseMode: record.pause_mode,
-            pauses,
-          },
-          now.iso,
-        );
-        if (outcome.state === 'due') {
-          dueAt = outcome.dueAt;
-          Object.assign(changes, {
-            due_date: outcome.dueDate,
-            due_at: outcome.dueAt,
-            due_ms: Date.parse(outcome.dueAt),
-            count_from: outcome.countFrom,
-          });
-        } else if (outcome.state === 'paused') {
-          // While the applicant supplements there is no due date, only how long the clock has stood.
-          Object.assign(changes, { due_date: null, due_at: null, due_ms: null });
-        }
-      }
-      const completes =
-        plan.clockEffect === 'stop' || (plan.clockEffect === 'final' && wf.completed_at === null);
-      if (completes && dueAt) {
+  await ctx.db.transaction(async () => {
+    const before = await pausesOf(ctx.db, record.id);
+    const reason = plan.data.reason ?? plan.data.missingComponents?.join('; ') ?? '';
+    const pauses = applyClockEffect(before, plan.clockEffect, now.iso, reason);
+    await savePauses(ctx.db, record.id, before, pauses, session.actor.id);
+    const changes: Record<string, string | number | null> = {
+      status: plan.to,
+      ...actionColumns(plan, session, wf),
+    };
+    let dueAt = record.due_at;
+    if (plan.clockEffect !== 'none') {
+      const outcome = deadlines.outcome(
+        {
+          receivedAt: record.received_at,
+          amount: record.deadline_amount,
+          unit: record.deadline_unit,
+          pauseMode: record.pause_mode,
+          pauses,
+        },
+        now.iso,
+      );
+      if (outcome.state === 'due') {
+        dueAt = outcome.dueAt;
         Object.assign(changes, {
-          completed_at: now.iso,
-          completed_ms: Date.parse(now.iso),
-          completion_class: classifyCompletion(now.iso, dueAt, settings.office.classificationGranularity),
-          processing_working_days: deadlines.calendar.workingDaysBetween(
-            parseIsoDate(record.receipt_date),
-            parseIsoDate(now.date),
-          ),
+          due_date: outcome.dueDate,
+          due_at: outcome.dueAt,
+          due_ms: Date.parse(outcome.dueAt),
+          count_from: outcome.countFrom,
         });
+      } else if (outcome.state === 'paused') {
+        // While the applicant supplements there is no due date, only how long the clock has stood.
+        Object.assign(changes, { due_date: null, due_at: null, due_ms: null });
       }
-      let licence: { id: number; formatted: string } | null = null;
-      if (plan.requiresRegisterEntry) {
-        const approver = wf.decided_by === null ? null : findUser(ctx.db, wf.decided_by);
-        licence = issueLicence(ctx.db, {
-          record,
-          settings,
-          fields: wf.licence_fields ? (JSON.parse(wf.licence_fields) as Record<string, string>) : {},
-          approverName: approver?.full_name ?? null,
-          issuedBy: session.userId,
-          now,
-          dataDir: ctx.dataDir,
-        });
-      }
-      if (!updateDossierIfVersion(ctx.db, record.id, input.version, changes, now.iso))
-        throw staleVersion(record);
-      insertEvent(ctx.db, {
-        dossierId: record.id,
-        at: now.iso,
-        actorId: session.actor.id,
-        actorName: session.actor.name,
-        kind: plan.action,
-        fromStatus: plan.from,
-        toStatus: plan.to,
-        note: plan.data.reason ?? plan.data.note ?? plan.data.opinion ?? null,
-        data: {
-          ...plan.data,
-          clockEffect: plan.clockEffect,
-          warnings: plan.warnings,
-          prints: plan.prints,
-          licence,
-        },
+    }
+    const completes =
+      plan.clockEffect === 'stop' || (plan.clockEffect === 'final' && wf.completed_at === null);
+    if (completes && dueAt) {
+      Object.assign(changes, {
+        completed_at: now.iso,
+        completed_ms: Date.parse(now.iso),
+        completion_class: classifyCompletion(now.iso, dueAt, settings.office.classificationGranularity),
+        processing_working_days: deadlines.calendar.workingDaysBetween(
+          parseIsoDate(record.receipt_date),
+          parseIsoDate(now.date),
+        ),
       });
-      recordAudit(ctx, session, {
-        action: `workflow.${plan.action}`,
-        entityType: 'dossier',
-        entityId: record.id,
-        at: now.iso,
-        payload: {
-          code: record.code,
-          from: plan.from,
-          to: plan.to,
-          data: plan.data,
-          warnings: plan.warnings.map((w) => w.code),
-          licence,
-        },
+    }
+    let licence: { id: number; formatted: string } | null = null;
+    if (plan.requiresRegisterEntry) {
+      const approver = wf.decided_by === null ? null : await findUser(ctx.db, wf.decided_by);
+      licence = await issueLicence(ctx.db, {
+        record,
+        settings,
+        fields: wf.licence_fields ? (JSON.parse(wf.licence_fields) as Record<string, string>) : {},
+        approverName: approver?.full_name ?? null,
+        issuedBy: session.userId,
+        now,
+        dataDir: ctx.dataDir,
       });
-    })
-    .immediate();
+    }
+    if (!(await updateDossierIfVersion(ctx.db, record.id, input.version, changes, now.iso)))
+      throw staleVersion(record);
+    await insertEvent(ctx.db, {
+      dossierId: record.id,
+      at: now.iso,
+      actorId: session.actor.id,
+      actorName: session.actor.name,
+      kind: plan.action,
+      fromStatus: plan.from,
+      toStatus: plan.to,
+      note: plan.data.reason ?? plan.data.note ?? plan.data.opinion ?? null,
+      data: {
+        ...plan.data,
+        clockEffect: plan.clockEffect,
+        warnings: plan.warnings,
+        prints: plan.prints,
+        licence,
+      },
+    });
+    await recordAudit(ctx, session, {
+      action: `workflow.${plan.action}`,
+      entityType: 'dossier',
+      entityId: record.id,
+      at: now.iso,
+      payload: {
+        code: record.code,
+        from: plan.from,
+        to: plan.to,
+        data: plan.data,
+        warnings: plan.warnings.map((w) => w.code),
+        licence,
+      },
+    });
+  });
   return record.id;
 }

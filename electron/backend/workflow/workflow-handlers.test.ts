@@ -15,7 +15,7 @@ let t: TestBackend;
 let office: Awaited<ReturnType<typeof makeOffice>>;
 
 beforeEach(async () => {
-  t = makeTestBackend({ now: '2026-11-02T09:00:00+07:00' });
+  t = await makeTestBackend({ now: '2026-11-02T09:00:00+07:00' });
   await t.call('settings.update', {
     ...sampleSettings,
     signers: [{ name: 'Phạm Quốc Dũng', title: 'Phó Giám đốc', capacity: 'deputy' }],
@@ -107,23 +107,23 @@ describe('workflow through the API', () => {
     expect(new Set(final.events.map((e) => e.actorName))).toEqual(
       new Set(['Nguyễn Thị Lan', 'Trần Văn Bình', 'Lê Thị Hoà', 'Phạm Quốc Dũng']),
     );
-    const licence = t.backend.ctx.db.prepare('SELECT payload FROM licences').get() as { payload: string };
-    expect(verifyLicencePayload(licence.payload, publicKeys(t.backend.ctx.db))).toMatchObject({
+    const licence = (await t.backend.ctx.db.get('SELECT payload FROM licences')) as { payload: string };
+    expect(verifyLicencePayload(licence.payload, await publicKeys(t.backend.ctx.db))).toMatchObject({
       ok: true,
       payload: { no: '01/GP-UBND', holder: 'Công ty TNHH Sách Đặng Hòa' },
     });
-    expect(verifyAuditChain(t.backend.ctx.db).ok).toBe(true);
+    expect((await verifyAuditChain(t.backend.ctx.db)).ok).toBe(true);
   });
 
   it('refuses an invalid transition and writes nothing', async () => {
     const d = await receive();
-    const before = (t.backend.ctx.db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number })
+    const before = ((await t.backend.ctx.db.get('SELECT count(*) AS n FROM audit_events')) as { n: number })
       .n;
     const reply = await act(office.director.caller, d.id, 'approve');
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
-    expect(
-      (t.backend.ctx.db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n,
-    ).toBe(before);
+    expect(((await t.backend.ctx.db.get('SELECT count(*) AS n FROM audit_events')) as { n: number }).n).toBe(
+      before,
+    );
     expect((await t.call('dossiers.get', { id: d.id })).status).toBe('received');
   });
 
@@ -181,7 +181,7 @@ describe('workflow through the API', () => {
     await must(office.director.caller, d.id, 'approve');
     const issue = await act(office.clerk.caller, d.id, 'issue');
     expect(issue).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expect(t.backend.ctx.db.prepare('SELECT count(*) AS n FROM licences').get()).toEqual({ n: 0 });
+    expect(await t.backend.ctx.db.get('SELECT count(*) AS n FROM licences')).toEqual({ n: 0 });
   });
 
   it('numbers licences gaplessly when several are issued at once', async () => {
@@ -202,7 +202,7 @@ describe('workflow through the API', () => {
     const replies = await Promise.all(ids.map((id) => act(office.clerk.caller, id, 'issue')));
     expect(replies.filter((r) => !r.ok)).toEqual([]);
     const numbers = (
-      t.backend.ctx.db.prepare('SELECT number FROM licences ORDER BY number').all() as Array<{
+      (await t.backend.ctx.db.all('SELECT number FROM licences ORDER BY number')) as Array<{
         number: number;
       }>
     ).map((r) => r.number);
@@ -258,7 +258,7 @@ describe('workflow through the API', () => {
     const second = await issueOne();
     expect((await t.call('workflow.view', { dossierId: second })).licence?.number).toBe('43/GP-UBND');
     const { verifyLicenceRegister } = await import('../store/verify-store');
-    expect(verifyLicenceRegister(t.backend.ctx.db)).toMatchObject({ ok: true });
+    expect(await verifyLicenceRegister(t.backend.ctx.db)).toMatchObject({ ok: true });
     expect(await t.raw('documents.licence', { dossierId: first }, office.clerk.caller)).toMatchObject({
       ok: false,
       error: { code: 'INVALID_TRANSITION' },

@@ -30,19 +30,18 @@ function eventLabel(kind: string): string {
   return isWorkflowAction(kind) ? WORKFLOW_ACTIONS[kind].label : kind;
 }
 
-function view(ctx: BackendContext, session: CallSession, dossierId: number) {
-  const record = loadDossier(ctx, dossierId);
-  const settings = readSettings(ctx.db);
-  const wf = readWorkflowColumns(ctx.db, dossierId);
-  const deadlines = createDeadlineService(ctx.db, settings);
-  const state = workflowStateOf(ctx, record, wf, settings, deadlines, officeNow(ctx).iso);
-  const licence = licenceOf(ctx.db, dossierId);
-  const assignee = wf.assignee_id === null ? null : findUser(ctx.db, wf.assignee_id);
-  const prints = ctx.db
-    .prepare(
-      'SELECT kind, printed_at, printed_by, is_copy FROM document_prints WHERE dossier_id = ? ORDER BY id',
-    )
-    .all(dossierId) as Array<{ kind: string; printed_at: string; printed_by: string; is_copy: number }>;
+async function view(ctx: BackendContext, session: CallSession, dossierId: number) {
+  const record = await loadDossier(ctx, dossierId);
+  const settings = await readSettings(ctx.db);
+  const wf = await readWorkflowColumns(ctx.db, dossierId);
+  const deadlines = await createDeadlineService(ctx.db, settings);
+  const state = await workflowStateOf(ctx, record, wf, settings, deadlines, (await officeNow(ctx)).iso);
+  const licence = await licenceOf(ctx.db, dossierId);
+  const assignee = wf.assignee_id === null ? null : await findUser(ctx.db, wf.assignee_id);
+  const prints = (await ctx.db.all(
+    'SELECT kind, printed_at, printed_by, is_copy FROM document_prints WHERE dossier_id = ? ORDER BY id',
+    [dossierId],
+  )) as Array<{ kind: string; printed_at: string; printed_by: string; is_copy: number }>;
   return {
     dossierId,
     version: record.version,
@@ -65,7 +64,7 @@ function view(ctx: BackendContext, session: CallSession, dossierId: number) {
       needsAcknowledgement: [...a.needsAcknowledgement],
       prints: [...a.definition.prints],
     })),
-    events: eventsOf(ctx.db, dossierId).map((e) => {
+    events: (await eventsOf(ctx.db, dossierId)).map((e) => {
       const data = e.data ? (JSON.parse(e.data) as { clockEffect?: keyof typeof CLOCK_EFFECT_LABELS }) : {};
       return {
         id: e.id,
@@ -80,7 +79,7 @@ function view(ctx: BackendContext, session: CallSession, dossierId: number) {
           data.clockEffect && data.clockEffect !== 'none' ? CLOCK_EFFECT_LABELS[data.clockEffect] : null,
       };
     }),
-    licenceFieldSpec: licenceFieldSpec(ctx.db, record).map((f) => ({
+    licenceFieldSpec: (await licenceFieldSpec(ctx.db, record)).map((f) => ({
       key: f.key,
       label: f.label,
       required: f.required === true,
@@ -105,15 +104,15 @@ function view(ctx: BackendContext, session: CallSession, dossierId: number) {
 }
 
 export const workflowHandlers = {
-  'workflow.view': async (input, ctx, session) => view(ctx, session, input.dossierId),
+  'workflow.view': async (input, ctx, session) => await view(ctx, session, input.dossierId),
 
   'workflow.perform': async (input, ctx, session) => {
-    const id = performTransition(ctx, session, input);
+    const id = await performTransition(ctx, session, input);
     return dossierHandlers['dossiers.get']({ id }, ctx);
   },
 
   'workflow.setLicenceFields': async (input, ctx, session) => {
-    const record = loadDossier(ctx, input.dossierId);
+    const record = await loadDossier(ctx, input.dossierId);
     if (record.version !== input.version) throw staleVersion(record);
     if (record.status !== 'appraising' && record.status !== 'pending_signature') {
       throw new AppError(
@@ -124,7 +123,7 @@ export const workflowHandlers = {
         },
       );
     }
-    const wf = readWorkflowColumns(ctx.db, record.id);
+    const wf = await readWorkflowColumns(ctx.db, record.id);
     const isLeader = session.actor.roles.some(
       (r) => r === 'unit_leader' || r === 'director' || r === 'admin',
     );
@@ -134,42 +133,40 @@ export const workflowHandlers = {
         'Chỉ chuyên viên được phân công hoặc lãnh đạo mới nhập được nội dung giấy phép.',
       );
     }
-    const known = new Set(licenceFieldSpec(ctx.db, record).map((f) => f.key));
+    const known = new Set((await licenceFieldSpec(ctx.db, record)).map((f) => f.key));
     const fields = Object.fromEntries(
       Object.entries(input.fields)
         .filter(([key]) => known.has(key))
         .map(([key, value]) => [key, value.normalize('NFC').trim()]),
     );
-    const now = officeNow(ctx).iso;
-    ctx.db
-      .transaction(() => {
-        if (
-          !updateDossierIfVersion(
-            ctx.db,
-            record.id,
-            input.version,
-            { licence_fields: JSON.stringify(fields) },
-            now,
-          )
-        ) {
-          throw staleVersion(record);
-        }
-        recordAudit(ctx, session, {
-          action: 'workflow.setLicenceFields',
-          entityType: 'dossier',
-          entityId: record.id,
-          payload: { fields },
-        });
-      })
-      .immediate();
-    return view(ctx, session, record.id);
+    const now = (await officeNow(ctx)).iso;
+    await ctx.db.transaction(async () => {
+      if (
+        !(await updateDossierIfVersion(
+          ctx.db,
+          record.id,
+          input.version,
+          { licence_fields: JSON.stringify(fields) },
+          now,
+        ))
+      ) {
+        throw staleVersion(record);
+      }
+      await recordAudit(ctx, session, {
+        action: 'workflow.setLicenceFields',
+        entityType: 'dossier',
+        entityId: record.id,
+        payload: { fields },
+      });
+    });
+    return await view(ctx, session, record.id);
   },
 
   'workflow.appraisers': async (_input, ctx) =>
     (
-      ctx.db
-        .prepare('SELECT id, full_name, title, roles FROM users WHERE is_active = 1 ORDER BY full_name')
-        .all() as Array<{ id: number; full_name: string; title: string | null; roles: string }>
+      (await ctx.db.all(
+        'SELECT id, full_name, title, roles FROM users WHERE is_active = 1 ORDER BY full_name',
+      )) as Array<{ id: number; full_name: string; title: string | null; roles: string }>
     )
       .filter((u) => (JSON.parse(u.roles) as string[]).includes('appraiser'))
       .map((u) => ({ id: u.id, fullName: u.full_name, title: u.title })),

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database';
+import type { Sql } from '../store/sql';
 import type { ClockPause } from '../../../shared/domain/deadline';
 
 export interface WorkflowColumns {
@@ -19,63 +19,63 @@ export interface WorkflowColumns {
   processing_working_days: number | null;
 }
 
-export function readWorkflowColumns(db: Db, dossierId: number): WorkflowColumns {
-  return db
-    .prepare(
-      `SELECT assignee_id, proposal, proposal_opinion, proposer_id, decided_by, decision_reasons, supplement_requests,
+export async function readWorkflowColumns(db: Sql, dossierId: number): Promise<WorkflowColumns> {
+  return (await db.get(
+    `SELECT assignee_id, proposal, proposal_opinion, proposer_id, decided_by, decision_reasons, supplement_requests,
          apology_due_at, licence_fields, returned_at, returned_to, return_channel, completed_at, completion_class,
          processing_working_days
        FROM dossiers WHERE id = ?`,
-    )
-    .get(dossierId) as WorkflowColumns;
+    [dossierId],
+  )) as WorkflowColumns;
 }
 
 /** Writes the changed columns and bumps the row version, only if nobody else changed it meanwhile. */
-export function updateDossierIfVersion(
-  db: Db,
+export async function updateDossierIfVersion(
+  db: Sql,
   dossierId: number,
   version: number,
   changes: Record<string, string | number | null>,
   updatedAt: string,
-): boolean {
+): Promise<boolean> {
   const keys = Object.keys(changes);
   const assignments = keys.map((k) => `${k} = @${k}`).join(', ');
-  const result = db
-    .prepare(
-      `UPDATE dossiers SET ${assignments}${keys.length ? ', ' : ''}version = version + 1, updated_at = @updatedAt
+  const result = await db.run(
+    `UPDATE dossiers SET ${assignments}${keys.length ? ', ' : ''}version = version + 1, updated_at = @updatedAt
        WHERE id = @dossierId AND version = @version`,
-    )
-    .run({ ...changes, updatedAt, dossierId, version });
+    { ...changes, updatedAt, dossierId, version },
+  );
   return result.changes === 1;
 }
 
 /** Makes the stored pause ledger equal `next` (only the last pause can open or close in one transition). */
-export function savePauses(
-  db: Db,
+export async function savePauses(
+  db: Sql,
   dossierId: number,
   before: readonly ClockPause[],
   next: readonly ClockPause[],
   by: string,
-): void {
+): Promise<void> {
   if (next.length > before.length) {
     const added = next[next.length - 1] as ClockPause;
-    db.prepare(
+    await db.run(
       'INSERT INTO dossier_pauses (dossier_id, requested_at, resumed_at, reason, requested_by) VALUES (?, ?, ?, ?, ?)',
-    ).run(dossierId, added.from, added.to, added.reason, by);
+      [dossierId, added.from, added.to, added.reason, by],
+    );
     return;
   }
   const lastBefore = before[before.length - 1];
   const lastNext = next[next.length - 1];
   if (lastBefore && lastNext && lastBefore.to === null && lastNext.to !== null) {
-    db.prepare(
+    await db.run(
       `UPDATE dossier_pauses SET resumed_at = ?, resumed_by = ?
        WHERE id = (SELECT id FROM dossier_pauses WHERE dossier_id = ? AND resumed_at IS NULL ORDER BY id DESC LIMIT 1)`,
-    ).run(lastNext.to, by, dossierId);
+      [lastNext.to, by, dossierId],
+    );
   }
 }
 
-export function insertEvent(
-  db: Db,
+export async function insertEvent(
+  db: Sql,
   event: {
     dossierId: number;
     at: string;
@@ -87,11 +87,12 @@ export function insertEvent(
     note: string | null;
     data: unknown;
   },
-): void {
-  db.prepare(
+): Promise<void> {
+  await db.run(
     `INSERT INTO dossier_events (dossier_id, at, actor_id, actor_name, kind, from_status, to_status, note, data)
      VALUES (@dossierId, @at, @actorId, @actorName, @kind, @fromStatus, @toStatus, @note, @data)`,
-  ).run({ ...event, data: event.data === undefined ? null : JSON.stringify(event.data) });
+    { ...event, data: event.data === undefined ? null : JSON.stringify(event.data) },
+  );
 }
 
 export interface EventRow {
@@ -105,12 +106,11 @@ export interface EventRow {
   data: string | null;
 }
 
-export function eventsOf(db: Db, dossierId: number): EventRow[] {
-  return db
-    .prepare(
-      'SELECT id, at, actor_name, kind, from_status, to_status, note, data FROM dossier_events WHERE dossier_id = ? ORDER BY id',
-    )
-    .all(dossierId) as EventRow[];
+export async function eventsOf(db: Sql, dossierId: number): Promise<EventRow[]> {
+  return (await db.all(
+    'SELECT id, at, actor_name, kind, from_status, to_status, note, data FROM dossier_events WHERE dossier_id = ? ORDER BY id',
+    [dossierId],
+  )) as EventRow[];
 }
 
 export interface LicenceRow {
@@ -127,13 +127,12 @@ export interface LicenceRow {
   void_reason: string | null;
 }
 
-export function licenceOf(db: Db, dossierId: number): LicenceRow | null {
+export async function licenceOf(db: Sql, dossierId: number): Promise<LicenceRow | null> {
   return (
-    (db
-      .prepare(
-        `SELECT l.*, v.reason AS void_reason FROM licences l LEFT JOIN licence_voids v ON v.licence_id = l.id
+    ((await db.get(
+      `SELECT l.*, v.reason AS void_reason FROM licences l LEFT JOIN licence_voids v ON v.licence_id = l.id
          WHERE l.dossier_id = ? ORDER BY l.id DESC LIMIT 1`,
-      )
-      .get(dossierId) as LicenceRow | undefined) ?? null
+      [dossierId],
+    )) as LicenceRow | undefined) ?? null
   );
 }
