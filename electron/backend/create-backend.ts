@@ -3,8 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Backend, Handlers } from './dispatch';
 import type { BackendContext, Clock, Edition, Ids, Logger } from './context';
-import { openSqliteStore } from './db/open-database';
-import { DATABASE_FILE } from './data-dir';
+import { openStore } from './store/open-store';
 import { createFileLogger } from './log';
 import { seedCatalogue } from './procedures/seed-catalogue';
 import { seedCalendar } from './calendar/seed-calendar';
@@ -35,6 +34,8 @@ export interface BackendOptions {
   ids?: Ids;
   /** Database file name inside dataDir, or ':memory:' for tests. */
   databaseFile?: string;
+  /** A PostgreSQL database (`postgres://…`) instead of the data folder's SQLite file. */
+  databaseUrl?: string | undefined;
 }
 
 /** Spreading every domain's handlers into one typed map: a missing or extra method is a type error. */
@@ -58,8 +59,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const isMemory = options.databaseFile === ':memory:';
   if (!isMemory) fs.mkdirSync(options.dataDir, { recursive: true });
   const log = options.log ?? createFileLogger(options.dataDir);
-  const dbFile = isMemory ? ':memory:' : path.join(options.dataDir, options.databaseFile ?? DATABASE_FILE);
-  const db = openSqliteStore(dbFile);
+  const db = await openStore(options);
   const clock = options.clock ?? { now: () => new Date() };
   const ctx: BackendContext = {
     db,
@@ -79,10 +79,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
   const seedDir = path.join(options.resourcesDir, 'seed');
   const nowIso = clock.now().toISOString();
-  await seedCatalogue(db, seedDir, nowIso);
-  await seedCalendar(db, nowIso);
-  ctx.bootstrap = await ensureBootstrapAdmin(db, nowIso);
-  log.info('backend started', { edition: options.edition, database: dbFile, version: options.appVersion });
+  try {
+    await seedCatalogue(db, seedDir, nowIso);
+    await seedCalendar(db, nowIso);
+    ctx.bootstrap = await ensureBootstrapAdmin(db, nowIso);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  log.info('backend started', {
+    edition: options.edition,
+    database: db.description,
+    version: options.appVersion,
+  });
   return {
     ctx,
     handlers,

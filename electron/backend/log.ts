@@ -31,8 +31,11 @@ export interface LogLine {
 
 export function createMemoryLogger(): Logger & { lines: LogLine[] } {
   const lines: LogLine[] = [];
+  // LICENCE_DESK_TEST_LOG=1 echoes errors to stderr while a test is being debugged.
+  const echo = process.env.LICENCE_DESK_TEST_LOG === '1';
   const push = (level: string) => (message: string, data?: Record<string, unknown>) => {
     lines.push(data ? { level, message, data } : { level, message });
+    if (echo && level === 'error') process.stderr.write(`[${level}] ${message} ${JSON.stringify(data)}\n`);
   };
   return { lines, info: push('info'), warn: push('warn'), error: push('error') };
 }

@@ -5,6 +5,7 @@ import { createBackend, type BackendOptions } from '../../electron/backend/creat
 import { dispatch, type Backend } from '../../electron/backend/dispatch';
 import type { Caller } from '../../electron/backend/context';
 import { createMemoryLogger } from '../../electron/backend/log';
+import { createTestDatabase, dropTestDatabase, isPostgresRun } from './test-postgres';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 
@@ -28,9 +29,22 @@ export interface TestBackend {
   backend: Backend;
   clock: FakeClock;
   dataDir: string;
+  /** The PostgreSQL database of this backend in the PostgreSQL leg of the store matrix. */
+  databaseUrl: string | undefined;
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   raw(method: string, input: unknown, caller?: Caller): Promise<Envelope<unknown>>;
   close(): Promise<void>;
+}
+
+const databaseOfFolder = new Map<string, string>();
+
+/**
+ * `--data DIR` for a command-line test, plus `--database URL` when the folder's backend lives on PostgreSQL
+ * (the PostgreSQL leg of the store matrix): the command then opens the same store the test wrote.
+ */
+export function dataArgs(dataDir: string): string[] {
+  const url = databaseOfFolder.get(dataDir);
+  return url ? ['--data', dataDir, '--database', url] : ['--data', dataDir];
 }
 
 /** A real backend on a real SQLite file in a fresh temp folder, with a fake clock. */
@@ -39,6 +53,11 @@ export async function makeTestBackend(
 ): Promise<TestBackend> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'licence-desk-test-'));
   const clock = makeClock(overrides.now ?? '2026-11-26T09:30:00+07:00');
+  // The PostgreSQL leg of the store matrix gives every backend a database of its own.
+  const databaseUrl =
+    overrides.databaseUrl ??
+    (isPostgresRun() && overrides.databaseFile === undefined ? await createTestDatabase() : undefined);
+  if (databaseUrl) databaseOfFolder.set(dataDir, databaseUrl);
   const backend = await createBackend({
     dataDir,
     resourcesDir,
@@ -47,6 +66,7 @@ export async function makeTestBackend(
     log: createMemoryLogger(),
     clock,
     ...overrides,
+    databaseUrl,
   });
   const raw = (method: string, input: unknown, caller: Caller = testSession) =>
     dispatch(backend, method, input, caller);
@@ -54,6 +74,7 @@ export async function makeTestBackend(
     backend,
     clock,
     dataDir,
+    databaseUrl,
     raw,
     async call(method, input) {
       const envelope = await raw(method, input);
@@ -66,6 +87,7 @@ export async function makeTestBackend(
     },
     async close() {
       await backend.close();
+      if (databaseUrl && overrides.databaseUrl === undefined) await dropTestDatabase(databaseUrl);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,12 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dropAppendOnlyGuard } from '../../../test/helpers/store-faults';
-import { openSqliteStore } from '../db/open-database';
+import { openTestStore } from '../../../test/helpers/test-store';
+import type { Store } from '../store/sql';
 import { appendAudit, verifyAuditChain, type AuditRow } from './audit-chain';
 import { canonicalJson } from '../../../shared/domain/canonical-json';
 
+let opened: Store | undefined;
+afterEach(async () => {
+  await opened?.close();
+  opened = undefined;
+});
+
 async function seeded(count: number) {
-  const db = openSqliteStore(':memory:');
+  const db = await openTestStore();
+  opened = db;
   for (let i = 1; i <= count; i += 1) {
     await db.transaction(() =>
       appendAudit(db, {

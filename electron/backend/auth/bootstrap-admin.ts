@@ -13,13 +13,14 @@ export async function ensureBootstrapAdmin(
   db: Sql,
   now: string,
 ): Promise<{ username: string; temporaryPassword: string } | null> {
-  const pending = (await db.get(
-    'SELECT id, username FROM users WHERE is_bootstrap = 1 AND must_change_password = 1',
-  )) as { id: number; username: string } | undefined;
-  if (!pending && (await countUsers(db)) > 0) return null;
-  const temporaryPassword = generateTemporaryPassword();
-  const hash = hashPasswordSync(temporaryPassword);
-  await db.transaction(async () => {
+  // Decided under the write lock: two servers starting on one PostgreSQL database create one administrator.
+  return db.transaction(async () => {
+    const pending = await db.get<{ id: number; username: string }>(
+      'SELECT id, username FROM users WHERE is_bootstrap = 1 AND must_change_password = 1',
+    );
+    if (!pending && (await countUsers(db)) > 0) return null;
+    const temporaryPassword = generateTemporaryPassword();
+    const hash = hashPasswordSync(temporaryPassword);
     if (pending) {
       await setPassword(db, pending.id, hash, true, now);
     } else {
@@ -34,6 +35,6 @@ export async function ensureBootstrapAdmin(
         now,
       });
     }
+    return { username: pending?.username ?? BOOTSTRAP_USERNAME, temporaryPassword };
   });
-  return { username: pending?.username ?? BOOTSTRAP_USERNAME, temporaryPassword };
 }

@@ -19,7 +19,10 @@ export function rolesOf(user: UserRecord): Role[] {
 }
 
 export async function findUserByName(db: Sql, username: string): Promise<UserRecord | null> {
-  return (await db.get<UserRecord>('SELECT * FROM users WHERE username = ?', [username])) ?? null;
+  // Names are unique ignoring case (SQLite: COLLATE NOCASE; PostgreSQL: a unique index on lower(username)).
+  return (
+    (await db.get<UserRecord>('SELECT * FROM users WHERE lower(username) = lower(?)', [username])) ?? null
+  );
 }
 
 export async function findUser(db: Sql, id: number): Promise<UserRecord | null> {
@@ -73,9 +76,9 @@ export async function setPassword(
 ): Promise<void> {
   await db.run(
     `UPDATE users SET password_hash = @hash, must_change_password = @must,
-       is_bootstrap = CASE WHEN @must = 1 THEN is_bootstrap ELSE 0 END,
+       is_bootstrap = CASE WHEN @keepBootstrap = 1 THEN is_bootstrap ELSE 0 END,
        updated_at = @now, version = version + 1 WHERE id = @id`,
-    { hash: passwordHash, must: mustChange ? 1 : 0, now, id },
+    { hash: passwordHash, must: mustChange ? 1 : 0, keepBootstrap: mustChange ? 1 : 0, now, id },
   );
 }
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { verifyAuditChain } from '../audit/audit-chain';
 import type { Db } from '../db/open-database';
-import type { Sql } from '../store/sql';
+import { byDialect, type Sql } from '../store/sql';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
 
 export interface TableCount {
@@ -74,14 +74,9 @@ async function inspectOpen(db: Db): Promise<CopyInspection> {
   };
 }
 
-/** Rows of every ordinary table (not FTS shadow or virtual tables), by name, in a stable order. */
+/** Rows of every ordinary table (not FTS shadow, virtual or bookkeeping tables), by name, in a stable order. */
 export async function countRows(db: Sql): Promise<TableCount[]> {
-  const tables = (
-    (await db.all('PRAGMA table_list')) as Array<{ schema: string; name: string; type: string }>
-  )
-    .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))
-    .map((t) => t.name)
-    .sort();
+  const tables = (await listTables(db)).sort();
   const counts: TableCount[] = [];
   for (const table of tables) {
     // Names come from the schema, not from input; quoting keeps any odd name a name.
@@ -95,4 +90,21 @@ export async function countRows(db: Sql): Promise<TableCount[]> {
 export async function chainRootOf(db: Sql): Promise<string | null> {
   const row = (await db.get('SELECT hash FROM audit_events WHERE seq = 1')) as { hash: string } | undefined;
   return row?.hash ?? null;
+}
+
+/** The store's own tables, the same list on both engines. */
+async function listTables(db: Sql): Promise<string[]> {
+  return byDialect(db, {
+    sqlite: async () =>
+      (await db.all<{ schema: string; name: string; type: string }>('PRAGMA table_list'))
+        .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))
+        .map((t) => t.name),
+    postgres: async () =>
+      (
+        await db.all<{ name: string }>(
+          `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> 'licence_desk_schema'`,
+        )
+      ).map((t) => t.name),
+  })();
 }

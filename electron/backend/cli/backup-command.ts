@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import type { CliEnv } from './cli-context';
+import { databaseUrlFrom } from '../store/open-store';
 import { dataDirFrom, localSession, openBackend, reportStartupError } from './cli-context';
 import { DATABASE_FILE } from '../data-dir';
 import { AppError } from '../../../shared/api/errors';
@@ -19,6 +20,7 @@ export async function backupCommand(args: string[], env: CliEnv): Promise<number
     args,
     options: {
       data: { type: 'string' },
+      database: { type: 'string' },
       out: { type: 'string' },
       prune: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -37,7 +39,7 @@ export async function backupCommand(args: string[], env: CliEnv): Promise<number
   }
   let backend;
   try {
-    backend = await openBackend(env, dataDir, 'cli');
+    backend = await openBackend(env, dataDir, 'cli', databaseUrlFrom(values.database));
   } catch (error) {
     return reportStartupError(env, error);
   }

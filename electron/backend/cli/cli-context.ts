@@ -30,12 +30,19 @@ export function dataDirFrom(flag: string | undefined): string {
   return platformDataDir();
 }
 
-export async function openBackend(env: CliEnv, dataDir: string, edition: Edition): Promise<Backend> {
+/** The backend on the data folder's SQLite file, or on the PostgreSQL database `databaseUrl` when given. */
+export async function openBackend(
+  env: CliEnv,
+  dataDir: string,
+  edition: Edition,
+  databaseUrl?: string,
+): Promise<Backend> {
   return await createBackend({
     dataDir,
     resourcesDir: path.join(env.appRoot, 'resources'),
     edition,
     appVersion: env.version,
+    databaseUrl,
   });
 }
 

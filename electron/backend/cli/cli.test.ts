@@ -6,6 +6,7 @@ import {
   makeTestBackend,
   sampleSettings,
   type TestBackend,
+  dataArgs,
 } from '../../../test/helpers/test-backend';
 import { makeOffice } from '../../../test/helpers/test-users';
 import { captureEnv } from '../../../test/helpers/cli-env';
@@ -60,7 +61,7 @@ describe('licence-desk CLI', () => {
   it('verify checks integrity, the audit chain and the licence register', async () => {
     const { dataDir } = await storeWithLicence();
     const env = captureEnv();
-    expect(await runCli(['verify', '--data', dataDir], env)).toBe(0);
+    expect(await runCli(['verify', ...dataArgs(dataDir)], env)).toBe(0);
     const text = env.out.join('');
     expect(text).toMatch(/integrity_check: ok/);
     expect(text).toMatch(/audit chain: ok/);
@@ -71,7 +72,7 @@ describe('licence-desk CLI', () => {
   it('verify-licence accepts the issued code and refuses a tampered one', async () => {
     const { dataDir, payload } = await storeWithLicence();
     const good = captureEnv();
-    expect(await runCli(['verify-licence', payload, '--data', dataDir], good)).toBe(0);
+    expect(await runCli(['verify-licence', payload, ...dataArgs(dataDir)], good)).toBe(0);
     expect(good.out.join('')).toMatch(/^VALID: licence 01\/XN-SVHTTDL/);
     const [head = '', signature = ''] = payload.split(/\.(?=[^.]*$)/);
     const body = JSON.parse(Buffer.from(head.replace(/^LD1\./, ''), 'base64url').toString()) as Record<
@@ -80,7 +81,7 @@ describe('licence-desk CLI', () => {
     >;
     const forged = `LD1.${Buffer.from(JSON.stringify({ ...body, holder: 'Người khác' })).toString('base64url')}.${signature}`;
     const bad = captureEnv();
-    expect(await runCli(['verify-licence', forged, '--data', dataDir], bad)).toBe(3);
+    expect(await runCli(['verify-licence', forged, ...dataArgs(dataDir)], bad)).toBe(3);
     expect(bad.out.join('')).toMatch(/NOT VALID/);
     t = undefined;
   });
@@ -93,14 +94,25 @@ describe('licence-desk CLI', () => {
     dirs.push(dataDir);
     expect(
       await runCli(
-        ['due-date', '--data', dataDir, '--received', '2026-02-13T10:00:00+07:00', '--days', '10', '--json'],
+        [
+          'due-date',
+          ...dataArgs(dataDir),
+          '--received',
+          '2026-02-13T10:00:00+07:00',
+          '--days',
+          '10',
+          '--json',
+        ],
         env,
       ),
     ).toBe(0);
     expect(JSON.parse(env.out.join(''))).toMatchObject({ countFrom: '2026-02-23', dueDate: '2026-03-06' });
     const bad = captureEnv();
     expect(
-      await runCli(['due-date', '--data', dataDir, '--received', '2026-02-13T10:00:00', '--days', '10'], bad),
+      await runCli(
+        ['due-date', ...dataArgs(dataDir), '--received', '2026-02-13T10:00:00', '--days', '10'],
+        bad,
+      ),
     ).toBe(1);
     expect(bad.err.join('')).toMatch(/múi giờ/);
     t = undefined;

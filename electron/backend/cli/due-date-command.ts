@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CliEnv } from './cli-context';
+import { databaseUrlFrom } from '../store/open-store';
 import { dataDirFrom, localSession, openBackend, reportStartupError } from './cli-context';
 import { dispatch } from '../dispatch';
 import type { MethodInput, MethodOutput } from '../../../shared/api/contract';
@@ -10,6 +11,7 @@ export async function dueDateCommand(args: string[], env: CliEnv): Promise<numbe
     args,
     options: {
       data: { type: 'string' },
+      database: { type: 'string' },
       received: { type: 'string' },
       days: { type: 'string' },
       unit: { type: 'string', default: 'wd' },
@@ -41,7 +43,7 @@ export async function dueDateCommand(args: string[], env: CliEnv): Promise<numbe
   };
   let backend;
   try {
-    backend = await openBackend(env, dataDirFrom(values.data), 'cli');
+    backend = await openBackend(env, dataDirFrom(values.data), 'cli', databaseUrlFrom(values.database));
   } catch (error) {
     return reportStartupError(env, error);
   }

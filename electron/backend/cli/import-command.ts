@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import type { CliEnv } from './cli-context';
+import { databaseUrlFrom } from '../store/open-store';
 import { dataDirFrom, localSession, openBackend, reportStartupError } from './cli-context';
 import { MAX_IMPORT_BYTES, type ImportIssue, type ImportReport } from '../../../shared/api/schemas/import';
 import { importDossiers, type ImportProgress } from '../import/import-dossiers';
@@ -79,6 +80,7 @@ export async function importCommand(args: string[], env: CliEnv): Promise<number
     args,
     options: {
       data: { type: 'string' },
+      database: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       'skip-invalid': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -108,7 +110,7 @@ export async function importCommand(args: string[], env: CliEnv): Promise<number
   const bytes = fs.readFileSync(file);
   let backend;
   try {
-    backend = await openBackend(env, dataDirFrom(values.data), 'cli');
+    backend = await openBackend(env, dataDirFrom(values.data), 'cli', databaseUrlFrom(values.database));
   } catch (error) {
     return reportStartupError(env, error);
   }

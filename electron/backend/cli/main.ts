@@ -28,7 +28,9 @@ Commands:
   import      FILE.csv|FILE.xlsx [--dry-run] [--skip-invalid] [--json] [--quiet] [--data DIR]
                                                import past dossiers (check with --dry-run first)
 
-Every command accepts --data DIR (or LICENCE_DESK_DATA) to choose the data folder.
+Every command accepts --data DIR (or LICENCE_DESK_DATA) to choose the data folder, and
+--database postgres://USER@HOST/DB (or LICENCE_DESK_DATABASE_URL) to use a PostgreSQL database instead of
+the folder's SQLite file (the folder still holds the log, the licence-signing key and local backups).
 `;
 
 type Command = (args: string[], env: CliEnv) => Promise<number>;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliEnv } from './cli-context';
+import { databaseUrlFrom } from '../store/open-store';
 import { dataDirFrom, localSession, openBackend, reportStartupError } from './cli-context';
 import { dispatch } from '../dispatch';
 import type { MethodOutput } from '../../../shared/api/contract';
@@ -47,6 +48,7 @@ export async function reportCommand(args: string[], env: CliEnv): Promise<number
     args,
     options: {
       data: { type: 'string' },
+      database: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       format: { type: 'string', default: 'json' },
@@ -65,7 +67,7 @@ export async function reportCommand(args: string[], env: CliEnv): Promise<number
   }
   let backend;
   try {
-    backend = await openBackend(env, dataDirFrom(values.data), 'cli');
+    backend = await openBackend(env, dataDirFrom(values.data), 'cli', databaseUrlFrom(values.database));
   } catch (error) {
     return reportStartupError(env, error);
   }

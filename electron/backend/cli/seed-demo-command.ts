@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import type { CliEnv } from './cli-context';
+import { databaseUrlFrom } from '../store/open-store';
 import { dataDirFrom, localSession, openBackend, reportStartupError } from './cli-context';
 import { readSettings, writeSettings, defaultSettings } from '../settings/settings-repo';
 import { createDeadlineService } from '../calendar/deadline-service';
@@ -11,6 +12,7 @@ export async function seedDemoCommand(args: string[], env: CliEnv): Promise<numb
     args,
     options: {
       data: { type: 'string' },
+      database: { type: 'string' },
       count: { type: 'string' },
       seed: { type: 'string', default: '2026' },
       years: { type: 'string', default: '3' },
@@ -31,7 +33,7 @@ export async function seedDemoCommand(args: string[], env: CliEnv): Promise<numb
   }
   let backend;
   try {
-    backend = await openBackend(env, dataDirFrom(values.data), 'cli');
+    backend = await openBackend(env, dataDirFrom(values.data), 'cli', databaseUrlFrom(values.database));
   } catch (error) {
     return reportStartupError(env, error);
   }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CliEnv } from './cli-context';
+import { databaseUrlFrom } from '../store/open-store';
 import { dataDirFrom, openBackend, reportStartupError } from './cli-context';
 import { startWebServer } from '../web/web-server';
 import { acquireDataDirLock, type DataDirLock } from '../store/data-dir-lock';
@@ -10,7 +11,7 @@ import { startMaintenance } from '../maintenance';
 export async function serveCommand(args: string[], env: CliEnv): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { data: { type: 'string' }, port: { type: 'string' } },
+    options: { data: { type: 'string' }, database: { type: 'string' }, port: { type: 'string' } },
     strict: true,
   });
   const port = values.port === undefined ? 4780 : Number(values.port);
@@ -29,7 +30,7 @@ export async function serveCommand(args: string[], env: CliEnv): Promise<number>
   try {
     // One writer per data folder: a second server or the desktop app on the same folder is refused.
     lock = acquireDataDirLock(dataDir, { edition: 'web' });
-    backend = await openBackend(env, dataDir, 'web');
+    backend = await openBackend(env, dataDir, 'web', databaseUrlFrom(values.database));
   } catch (error) {
     lock?.release();
     return reportStartupError(env, error);

@@ -1,13 +1,18 @@
 import { parseArgs } from 'node:util';
 import type { CliEnv } from './cli-context';
+import { databaseUrlFrom } from '../store/open-store';
 import { dataDirFrom, openBackend, reportStartupError } from './cli-context';
 import { verifyStore } from '../store/verify-store';
 
 export async function verifyCommand(args: string[], env: CliEnv): Promise<number> {
-  const { values } = parseArgs({ args, options: { data: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { data: { type: 'string' }, database: { type: 'string' } },
+    strict: true,
+  });
   let backend;
   try {
-    backend = await openBackend(env, dataDirFrom(values.data), 'cli');
+    backend = await openBackend(env, dataDirFrom(values.data), 'cli', databaseUrlFrom(values.database));
   } catch (error) {
     return reportStartupError(env, error);
   }

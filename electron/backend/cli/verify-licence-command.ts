@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CliEnv } from './cli-context';
+import { databaseUrlFrom } from '../store/open-store';
 import { dataDirFrom, openBackend, reportStartupError } from './cli-context';
 import { readLicencePayloadFromPdf } from '../signing/licence-pdf-payload';
 import { keyIdOf, verifyLicencePayload } from '../signing/licence-signature';
@@ -20,7 +21,11 @@ const REASONS = {
 export async function verifyLicenceCommand(args: string[], env: CliEnv): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { data: { type: 'string' }, key: { type: 'string', multiple: true, default: [] } },
+    options: {
+      data: { type: 'string' },
+      database: { type: 'string' },
+      key: { type: 'string', multiple: true, default: [] },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -51,7 +56,12 @@ export async function verifyLicenceCommand(args: string[], env: CliEnv): Promise
     );
   } else {
     try {
-      const backend = await openBackend(env, dataDirFrom(values.data), 'cli');
+      const backend = await openBackend(
+        env,
+        dataDirFrom(values.data),
+        'cli',
+        databaseUrlFrom(values.database),
+      );
       keys = await publicKeys(backend.ctx.db);
       await backend.close();
     } catch (error) {

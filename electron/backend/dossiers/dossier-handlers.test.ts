@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/api/contract';
 import {
@@ -230,22 +228,13 @@ describe('dossiers.list', async () => {
     const page = await t.call('dossiers.list', { limit: 1 });
     expect(page.items[0]).toMatchObject({ workingDaysLeft: 10, timeliness: 'in_time' });
   });
-
-  it('uses the FTS index and the received index (no full scan for a page)', async () => {
-    const db = t.backend.ctx.db;
-    const plan = (await db.all(
-      'EXPLAIN QUERY PLAN SELECT * FROM dossiers d ORDER BY d.received_ms DESC, d.id DESC LIMIT 100',
-    )) as Array<{ detail: string }>;
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX dossiers_by_received/);
-  });
 });
 
 describe('dossier records', () => {
   it('cannot be deleted, even with raw SQL', async () => {
     const d = await t.call('dossiers.receive', await makeReceiveInput(t));
-    const file = path.join(t.dataDir, 'licence-desk.db');
-    const raw = new Database(file);
-    expect(() => raw.prepare('DELETE FROM dossiers WHERE id = ?').run(d.id)).toThrow(/never deleted/);
-    raw.close();
+    await expect(t.backend.ctx.db.run('DELETE FROM dossiers WHERE id = ?', [d.id])).rejects.toThrow(
+      /never deleted/,
+    );
   });
 });

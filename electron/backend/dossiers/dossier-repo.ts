@@ -1,4 +1,9 @@
-import type { Sql } from '../store/sql';
+import { byDialect, type Sql } from '../store/sql';
+import { COUNT_CAP, whereClause, type ListFilter } from './dossier-list-filter';
+import { searchByNameSqlite } from './dossier-search.sqlite';
+import { searchByNamePostgres } from './dossier-search.postgres';
+
+export { COUNT_CAP, type ListFilter } from './dossier-list-filter';
 import type { ApplicantKind, Channel, DossierStatus } from '../../../shared/domain/dossier-status';
 
 export interface DossierRecord {
@@ -44,7 +49,7 @@ export type NewDossier = Omit<
   'id' | 'procedure_code' | 'procedure_name' | 'pause_mode' | 'completed_at' | 'completion_class' | 'version'
 > & { created_at: string };
 
-const SELECT = `
+export const SELECT_DOSSIER = `
   SELECT d.*, p.code AS procedure_code, p.name AS procedure_name, v.pause_mode
   FROM dossiers d
   JOIN procedures p ON p.id = d.procedure_id
@@ -68,96 +73,23 @@ export async function insertDossier(db: Sql, row: NewDossier): Promise<number> {
 }
 
 export async function getDossier(db: Sql, id: number): Promise<DossierRecord | null> {
-  return ((await db.get(`${SELECT} WHERE d.id = ?`, [id])) as DossierRecord | undefined) ?? null;
+  return ((await db.get(`${SELECT_DOSSIER} WHERE d.id = ?`, [id])) as DossierRecord | undefined) ?? null;
 }
 
 export async function findByRequestId(db: Sql, requestId: string): Promise<DossierRecord | null> {
   return (
-    ((await db.get(`${SELECT} WHERE d.request_id = ?`, [requestId])) as DossierRecord | undefined) ?? null
+    ((await db.get(`${SELECT_DOSSIER} WHERE d.request_id = ?`, [requestId])) as DossierRecord | undefined) ??
+    null
   );
 }
-
-export interface ListFilter {
-  status?: DossierStatus | undefined;
-  procedureId?: string | undefined;
-  /** Folded search words (prefix match on the folded applicant name). */
-  terms: string[];
-  /** A dossier-code prefix, when the query looks like a code. */
-  codePrefix?: string | undefined;
-  cursor?: { receivedMs: number; id: number } | undefined;
-  limit: number;
-}
-
-/** Builds one WHERE clause for both the page and the count, so they can never disagree. */
-function whereClause(filter: ListFilter): { sql: string; params: Record<string, unknown> } {
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (filter.status) {
-    parts.push('d.status = @status');
-    params.status = filter.status;
-  }
-  if (filter.procedureId) {
-    parts.push('d.procedure_id = @procedureId');
-    params.procedureId = filter.procedureId;
-  }
-  if (filter.codePrefix) {
-    // A range on the UNIQUE(code) index rather than LIKE, which SQLite cannot always use.
-    parts.push('d.code >= @codeFrom AND d.code < @codeTo');
-    params.codeFrom = filter.codePrefix;
-    params.codeTo = `${filter.codePrefix}\uffff`;
-  }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
-}
-
-function ftsMatch(terms: readonly string[]): string {
-  return terms.map((t) => `"${t.replace(/"/g, '')}"*`).join(' ');
-}
-
-/**
- * A name search walks the full-text index newest-entered first and stops at the page: FTS5 yields rowids in
- * descending order without sorting, so a broad term ("nguyen", a third of all names) costs a page, not a
- * materialised list of every match. Results are ordered by entry (id), which follows receipt order except for
- * back-dated receipts and imports; the keyset cursor uses the id alone here.
- */
-async function searchByName(
-  db: Sql,
-  filter: ListFilter,
-): Promise<{ rows: DossierRecord[]; total: number; totalIsCapped: boolean }> {
-  const where = whereClause(filter);
-  const extra = where.sql ? `AND ${where.sql.slice('WHERE '.length)}` : '';
-  const params: Record<string, unknown> = {
-    ...where.params,
-    match: ftsMatch(filter.terms),
-    limit: filter.limit,
-  };
-  const cursor = filter.cursor ? 'AND f.rowid < @cursorId' : '';
-  if (filter.cursor) params.cursorId = filter.cursor.id;
-  const from = `FROM dossiers_fts f JOIN dossiers d ON d.id = f.rowid
-    JOIN procedures p ON p.id = d.procedure_id
-    JOIN procedure_versions v ON v.id = d.procedure_version_id
-    WHERE dossiers_fts MATCH @match ${extra}`;
-  const rows = (await db.all(
-    `SELECT d.*, p.code AS procedure_code, p.name AS procedure_name, v.pause_mode ${from} ${cursor}
-     ORDER BY f.rowid DESC LIMIT @limit`,
-    params,
-  )) as DossierRecord[];
-  const countParams = { ...where.params, match: params.match };
-  // Without other filters the index alone answers the count; no dossier row needs reading.
-  const countSql = extra
-    ? `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1})`
-    : `SELECT count(*) AS n FROM (SELECT 1 FROM dossiers_fts WHERE dossiers_fts MATCH @match LIMIT ${COUNT_CAP + 1})`;
-  const counted = ((await db.get(countSql, countParams)) as { n: number }).n;
-  return { rows, total: Math.min(counted, COUNT_CAP), totalIsCapped: counted > COUNT_CAP };
-}
-
-/** Counting beyond this many matches would cost more than the page itself; the UI says "hơn 10.000". */
-export const COUNT_CAP = 10_000;
 
 export async function listDossiers(
   db: Sql,
   filter: ListFilter,
 ): Promise<{ rows: DossierRecord[]; total: number; totalIsCapped: boolean }> {
-  if (!filter.codePrefix && filter.terms.length > 0) return await searchByName(db, filter);
+  if (!filter.codePrefix && filter.terms.length > 0) {
+    return byDialect(db, { sqlite: searchByNameSqlite, postgres: searchByNamePostgres })(db, filter);
+  }
   const where = whereClause(filter);
   const pageParts = [where.sql];
   const params: Record<string, unknown> = { ...where.params, limit: filter.limit };
@@ -167,7 +99,7 @@ export async function listDossiers(
     params.cursorId = filter.cursor.id;
   }
   const rows = (await db.all(
-    `${SELECT} ${pageParts.join(' ')} ORDER BY d.received_ms DESC, d.id DESC LIMIT @limit`,
+    `${SELECT_DOSSIER} ${pageParts.join(' ')} ORDER BY d.received_ms DESC, d.id DESC LIMIT @limit`,
     params,
   )) as DossierRecord[];
   if (!where.sql) {
@@ -178,7 +110,7 @@ export async function listDossiers(
   }
   const counted = (
     (await db.get(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM dossiers d ${where.sql} LIMIT ${COUNT_CAP + 1})`,
+      `SELECT count(*) AS n FROM (SELECT 1 FROM dossiers d ${where.sql} LIMIT ${COUNT_CAP + 1}) AS capped`,
       where.params,
     )) as { n: number }
   ).n;
@@ -194,7 +126,7 @@ export async function findPossibleDuplicates(
 ): Promise<Array<{ id: number; code: string; applicant_name: string }>> {
   return (await db.all(
     `SELECT id, code, applicant_name FROM dossiers
-       WHERE id <> @excludeId AND (applicant_folded = @folded OR (@idNumber IS NOT NULL AND applicant_id_number = @idNumber))
+       WHERE id <> @excludeId AND (applicant_folded = @folded OR (CAST(@idNumber AS TEXT) IS NOT NULL AND applicant_id_number = @idNumber))
        ORDER BY received_ms DESC LIMIT 5`,
     { excludeId, folded, idNumber },
   )) as Array<{ id: number; code: string; applicant_name: string }>;

@@ -38,8 +38,6 @@ export const SEED_EFFECTIVE_FROM = '2000-01-01';
  * administrator can switch a version to calendar days.
  */
 export async function seedCatalogue(db: Sql, seedDir: string, nowIso: string): Promise<number> {
-  const existing = (await db.get('SELECT count(*) AS n FROM procedures')) as { n: number };
-  if (existing.n > 0) return 0;
   const seed = JSON.parse(fs.readFileSync(path.join(seedDir, 'procedures.seed.json'), 'utf8')) as {
     procedures: SeedProcedure[];
   };
@@ -53,7 +51,10 @@ export async function seedCatalogue(db: Sql, seedDir: string, nowIso: string): P
     VALUES (@procedureId, @effectiveFrom, NULL, @deadline, @unit, @pauseMode, @issuer, @result, @resultKind,
       @legalBasis, @components, @licenceFields, @forms, @fee, @confidence, @notes, @silent, @eventRelative,
       @validity, 'seed', @now)`;
-  await db.transaction(async () => {
+  return db.transaction(async () => {
+    // Checked under the write lock: two servers starting on one PostgreSQL database seed it once.
+    const existing = await db.get<{ n: number }>('SELECT count(*) AS n FROM procedures');
+    if ((existing?.n ?? 0) > 0) return 0;
     for (const p of seed.procedures) {
       const d = details.procedures[p.id];
       if (!d) throw new Error(`procedure-details.json has no entry for ${p.id}`);
@@ -86,8 +87,8 @@ export async function seedCatalogue(db: Sql, seedDir: string, nowIso: string): P
         now: nowIso,
       });
     }
+    return seed.procedures.length;
   });
-  return seed.procedures.length;
 }
 
 function seedUnit(unit: SeedProcedure['unit']): 'wd' | 'h' {

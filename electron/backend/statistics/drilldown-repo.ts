@@ -1,4 +1,4 @@
-import type { Sql } from '../store/sql';
+import type { Dialect, Sql } from '../store/sql';
 import type { DossierRecord } from '../dossiers/dossier-repo';
 import type { DrilldownCell } from '../../../shared/api/schemas/statistics';
 import { openStatuses } from '../../../shared/domain/dossier-status';
@@ -34,7 +34,9 @@ const OPEN = `d.status IN (${openStatuses.map((s) => `'${s}'`).join(', ')})`;
 const DONE_FROM = 'd.completed_at IS NOT NULL AND d.completed_date >= @from';
 const NOT_DONE = 'd.completed_at IS NULL';
 const DONE_AFTER_END = 'd.completed_at IS NOT NULL AND d.completed_date > @to';
-const DUE_DAY = 'max(d.due_date, d.receipt_date)';
+// The due day as the summary counts it: the later of the due date and the receipt date (migration 0004).
+// Written as a CASE, which both engines read the same way (SQLite's max(a, b) is GREATEST elsewhere).
+const DUE_DAY = 'CASE WHEN d.due_date > d.receipt_date THEN d.due_date ELSE d.receipt_date END';
 const OVERDUE_AT_END = `d.due_date IS NOT NULL AND ${DUE_DAY} < @to`;
 const IN_TIME_AT_END = `(d.due_date IS NULL OR ${DUE_DAY} >= @to)`;
 const RESOLVED = 'd.completed_at IS NOT NULL AND d.completed_date BETWEEN @from AND @to';
@@ -87,7 +89,7 @@ function branchesOf(cell: Exclude<DrilldownCell, 'pauses'>): Branch[] {
     case 'resolved.late':
       return [sorted(`${RESOLVED} AND d.completion_class = 'late'`)];
     case 'pending.total':
-      return pending('1');
+      return pending('TRUE');
     case 'pending.inTime':
       return pending(IN_TIME_AT_END);
     case 'pending.overdue':
@@ -146,7 +148,7 @@ export interface DrilldownQuery {
 }
 
 /** The SQL behind one cell (one query pair per disjoint branch); exported for the query-plan tests. */
-export function drilldownQueries(filter: DrilldownFilter): DrilldownQuery[] {
+export function drilldownQueries(filter: DrilldownFilter, dialect: Dialect): DrilldownQuery[] {
   const scope = scopeOf(filter).sql;
   if (filter.cell === 'pauses') {
     // Requested on an office day in [from, to]: requested_at is office-local ISO, so a half-open text range.
@@ -155,7 +157,7 @@ export function drilldownQueries(filter: DrilldownFilter): DrilldownQuery[] {
     return [
       {
         count: `SELECT count(*) AS n FROM ${source} WHERE ${where}`,
-        page: `SELECT d.id, d.received_ms AS receivedMs, p.id AS pauseId FROM ${source}
+        page: `SELECT d.id, d.received_ms AS "receivedMs", p.id AS "pauseId" FROM ${source}
           WHERE ${where} AND (+d.received_ms, p.id) < (@cursorMs, @cursorId)
           ORDER BY +d.received_ms DESC, p.id DESC LIMIT @limit`,
       },
@@ -163,12 +165,14 @@ export function drilldownQueries(filter: DrilldownFilter): DrilldownQuery[] {
   }
   return branchesOf(filter.cell).map((branch) => {
     const where = `${branch.where}${scope}`;
-    const source = `dossiers d${branch.index ? ` INDEXED BY ${branch.index}` : ''}`;
+    // SQLite takes an index hint; PostgreSQL's planner picks from its statistics and has no hint syntax.
+    const hint = branch.index && dialect === 'sqlite' ? ` INDEXED BY ${branch.index}` : '';
+    const source = `dossiers d${hint}`;
     // The unary '+' stops the planner from ordering through the received_ms index.
     const ms = branch.order === 'received' ? 'd.received_ms' : '+d.received_ms';
     return {
       count: `SELECT count(*) AS n FROM ${source} WHERE ${where}`,
-      page: `SELECT d.id, d.received_ms AS receivedMs, NULL AS pauseId FROM ${source}
+      page: `SELECT d.id, d.received_ms AS "receivedMs", NULL AS "pauseId" FROM ${source}
         WHERE ${where} AND (${ms}, d.id) < (@cursorMs, @cursorId)
         ORDER BY ${ms} DESC, d.id DESC LIMIT @limit`,
     };
@@ -203,7 +207,7 @@ export async function drilldownPage(
   const params = drilldownParams(filter, page);
   let total = 0;
   const merged: DrilldownKey[] = [];
-  for (const query of drilldownQueries(filter)) {
+  for (const query of drilldownQueries(filter, db.dialect)) {
     total += ((await db.get(query.count, params)) as { n: number }).n;
     merged.push(...((await db.all(query.page, params)) as DrilldownKey[]));
   }

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportCommand } from '../cli/report-command';
 import { captureEnv } from '../../../test/helpers/cli-env';
-import { makeTestBackend, sampleSettings } from '../../../test/helpers/test-backend';
+import { makeTestBackend, sampleSettings, dataArgs } from '../../../test/helpers/test-backend';
 import { pdfToFlatText } from '../documents/pdf-test-support';
 import { insertFixture } from './stats-test-support';
 import { BIEU06_XLSX } from './report-xlsx';
@@ -45,7 +45,7 @@ afterEach(() => {
   fs.rmSync(outDir, { recursive: true, force: true });
 });
 
-const base = () => ['--data', dataDir, '--from', d('03-01'), '--to', d('03-31')];
+const base = () => [...dataArgs(dataDir), '--from', d('03-01'), '--to', d('03-31')];
 
 describe('licence-desk report', () => {
   it('writes JSON rows with c3 … c13, sector and procedure, and a total row', async () => {
@@ -102,7 +102,10 @@ describe('licence-desk report', () => {
     const env = captureEnv();
     const out = path.join(outDir, 'x.json');
     expect(
-      await reportCommand(['--data', dataDir, '--from', d('03-31'), '--to', d('03-01'), '--out', out], env),
+      await reportCommand(
+        [...dataArgs(dataDir), '--from', d('03-31'), '--to', d('03-01'), '--out', out],
+        env,
+      ),
     ).toBe(1);
     expect(env.err.join('')).toContain(
       `--to: Ngày kết thúc (01/03/${Y}) phải sau hoặc trùng ngày bắt đầu (31/03/${Y}).`,

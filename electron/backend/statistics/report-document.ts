@@ -100,9 +100,10 @@ const REGISTER_SELECT = `
 
 export async function countRegisterRows(db: Sql, period: { from: string; to: string }): Promise<number> {
   return (
-    (await db.get('SELECT count(*) AS n FROM dossiers d WHERE d.receipt_date BETWEEN @from AND @to', [
+    (await db.get(
+      'SELECT count(*) AS n FROM dossiers d WHERE d.receipt_date BETWEEN @from AND @to',
       period,
-    ])) as { n: number }
+    )) as { n: number }
   ).n;
 }
 
@@ -116,9 +117,10 @@ export async function registerRows(
   period: { from: string; to: string },
   handlingBody: string,
 ): Promise<RegisterRow[]> {
-  const records = (await db.all(`${REGISTER_SELECT} ORDER BY d.received_ms, d.id`, [
+  const records = (await db.all(
+    `${REGISTER_SELECT} ORDER BY d.received_ms, d.id`,
     period,
-  ])) as RegisterRecord[];
+  )) as RegisterRecord[];
   return records.map((r, i) => ({
     stt: i + 1,
     code: r.code,

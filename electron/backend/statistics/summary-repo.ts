@@ -24,25 +24,25 @@ function beforeSql(key: Key): string {
   return `SELECT ${key} AS k,
     sum(received_online + received_other) AS received,
     sum(completed_early + completed_on_time + completed_late) AS resolved,
-    sum(due_total) AS due, sum(due_met) AS dueMet, sum(done_past_due) AS pastDue
+    sum(due_total) AS due, sum(due_met) AS "dueMet", sum(done_past_due) AS "pastDue"
     FROM ${table} WHERE ${key} IN (${domain}) AND day < @from GROUP BY ${key}`;
 }
 
 function periodSql(key: Key, extra = ''): string {
   const { table, domain } = KEYS[key];
   return `SELECT ${key} AS k,
-    sum(received_online) AS receivedOnline, sum(received_other) AS receivedOther,
-    sum(completed_early) AS early, sum(completed_on_time) AS onTime, sum(completed_late) AS late,
+    sum(received_online) AS "receivedOnline", sum(received_other) AS "receivedOther",
+    sum(completed_early) AS early, sum(completed_on_time) AS "onTime", sum(completed_late) AS late,
     sum(CASE WHEN day < @to THEN due_total ELSE 0 END) AS due,
-    sum(CASE WHEN day < @to THEN due_met ELSE 0 END) AS dueMet,
-    sum(done_past_due) AS pastDue,
-    sum(processing_wd_sum) AS processingDaysSum, sum(processing_wd_count) AS processingDaysCount${extra}
+    sum(CASE WHEN day < @to THEN due_met ELSE 0 END) AS "dueMet",
+    sum(done_past_due) AS "pastDue",
+    sum(processing_wd_sum) AS "processingDaysSum", sum(processing_wd_count) AS "processingDaysCount"${extra}
     FROM ${table} WHERE ${key} IN (${domain}) AND day >= @from AND day <= @to GROUP BY ${key}`;
 }
 
 const PAUSE_SUMS = `,
-    sum(pause_count) AS pauseCount, sum(pause_closed_days) AS pauseClosedDays,
-    sum(pause_open_count) AS pauseOpen, sum(pause_open_day_sum) AS pauseOpenDaySum`;
+    sum(pause_count) AS "pauseCount", sum(pause_closed_days) AS "pauseClosedDays",
+    sum(pause_open_count) AS "pauseOpen", sum(pause_open_day_sum) AS "pauseOpenDaySum"`;
 
 /** The hot queries, exported for the query-plan tests and the benchmark. */
 export const SUMMARY_SQL = {

@@ -34,6 +34,19 @@ async function freshDb(): Promise<Store> {
 
 const day = (offset: number) => addDays(BASE, offset);
 
+class RolledBack extends Error {}
+
+async function inRolledBackTransaction(d: Store, work: () => Promise<void>): Promise<void> {
+  try {
+    await d.transaction(async () => {
+      await work();
+      throw new RolledBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error;
+  }
+}
+
 const dossierArb = fc.record({
   procedure: fc.constantFrom(...PROCEDURES),
   channel: fc.constantFrom('direct' as const, 'post' as const, 'online' as const),
@@ -76,44 +89,46 @@ const periodArb = fc
 
 describe('daily summary = brute force', () => {
   it('for random histories and random periods', async () => {
+    // One store; each history is written inside a transaction that is rolled back afterwards, so every run
+    // starts from the empty store without the cost of a new database (PostgreSQL leg).
+    const d = await freshDb();
+    db = d;
     await fc.assert(
       fc.asyncProperty(
         fc.array(dossierArb, { maxLength: 30 }),
         fc.array(mutationArb, { maxLength: 20 }),
         fc.array(periodArb, { minLength: 1, maxLength: 4 }),
-        async (dossiers, mutations, periods) => {
-          await db?.close();
-          const d = await freshDb();
-          db = d;
-          const appraisers = [
-            null,
-            await insertAppraiser(d, 'cv.a', 'A'),
-            await insertAppraiser(d, 'cv.b', 'B'),
-          ];
-          const ids: number[] = [];
-          for (const x of dossiers) {
-            ids.push(
-              await insertFixture(d, {
-                procedureId: x.procedure,
-                channel: x.channel,
-                receiptDate: day(x.receipt),
-                // A negative offset stands for a due date before receipt (bad data): still counted consistently.
-                dueDate: x.due === null ? null : day(x.receipt + x.due),
-                completedDate: x.done === null ? null : day(x.receipt + x.done),
-                completionClass: x.cls,
-                processingDays: x.days,
-                assigneeId: appraisers[x.assignee] ?? null,
-                status: x.done === null ? 'appraising' : undefined,
-                pauses: x.pauses.map((p) => ({
-                  from: day(x.receipt + p.at),
-                  to: p.length === null ? null : day(x.receipt + p.at + p.length),
-                })),
-              }),
-            );
-          }
-          for (const m of mutations) await applyMutation(d, ids, appraisers, m);
-          for (const period of periods) await compare(d, period);
-        },
+        (dossiers, mutations, periods) =>
+          inRolledBackTransaction(d, async () => {
+            const appraisers = [
+              null,
+              await insertAppraiser(d, 'cv.a', 'A'),
+              await insertAppraiser(d, 'cv.b', 'B'),
+            ];
+            const ids: number[] = [];
+            for (const x of dossiers) {
+              ids.push(
+                await insertFixture(d, {
+                  procedureId: x.procedure,
+                  channel: x.channel,
+                  receiptDate: day(x.receipt),
+                  // A negative offset stands for a due date before receipt (bad data): still counted consistently.
+                  dueDate: x.due === null ? null : day(x.receipt + x.due),
+                  completedDate: x.done === null ? null : day(x.receipt + x.done),
+                  completionClass: x.cls,
+                  processingDays: x.days,
+                  assigneeId: appraisers[x.assignee] ?? null,
+                  status: x.done === null ? 'appraising' : undefined,
+                  pauses: x.pauses.map((p) => ({
+                    from: day(x.receipt + p.at),
+                    to: p.length === null ? null : day(x.receipt + p.at + p.length),
+                  })),
+                }),
+              );
+            }
+            for (const m of mutations) await applyMutation(d, ids, appraisers, m);
+            for (const period of periods) await compare(d, period);
+          }),
       ),
       { numRuns: 150 },
     );

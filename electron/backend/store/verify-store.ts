@@ -57,7 +57,7 @@ export async function verifyLicenceRegister(db: Sql): Promise<VerifyReport> {
     const parsed = parseCounterName(counter.name);
     if (!parsed) continue;
     const rows = (await db.all(
-      `SELECT l.number AS n, CASE WHEN v.licence_id IS NULL THEN 'issued' ELSE 'void' END AS status, v.reason AS voidReason
+      `SELECT l.number AS n, CASE WHEN v.licence_id IS NULL THEN 'issued' ELSE 'void' END AS status, v.reason AS "voidReason"
          FROM licences l LEFT JOIN licence_voids v ON v.licence_id = l.id
          WHERE l.series = ? AND l.year = ? ORDER BY l.number`,
       [parsed.seriesKey, parsed.year],

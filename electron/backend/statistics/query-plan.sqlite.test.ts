@@ -46,6 +46,14 @@ async function plan(sql: string, params: Record<string, unknown>): Promise<strin
 const PERIOD = { from: '2025-12-15', to: '2026-11-26' };
 
 describe('query plans', () => {
+  it('pages the dossier list on the received index (no full scan for a page)', async () => {
+    const detail = await plan(
+      'SELECT * FROM dossiers d ORDER BY d.received_ms DESC, d.id DESC LIMIT 100',
+      {},
+    );
+    expect(detail).toMatch(/USING INDEX dossiers_by_received/);
+  });
+
   it('reads the daily summaries by primary key, never the dossiers table', async () => {
     for (const [name, sql] of Object.entries(SUMMARY_SQL)) {
       const detail = await plan(sql, PERIOD);
@@ -68,7 +76,7 @@ describe('query plans', () => {
       for (const scope of [{}, { procedureId: 'IN-DK' }, { appraiserId: 0 }]) {
         const filter: DrilldownFilter = { ...base, ...scope, cell };
         const params = drilldownParams(filter, { limit: 50 });
-        for (const query of drilldownQueries(filter)) {
+        for (const query of drilldownQueries(filter, 'sqlite')) {
           for (const sql of [query.count, query.page]) {
             const detail = await plan(sql, params);
             expect(detail, `${cell} ${JSON.stringify(scope)}`).toMatch(
@@ -85,7 +93,7 @@ describe('query plans', () => {
     const base = { ...PERIOD, today: '2026-11-26', dueSoonUntil: '2026-11-30' };
     const first = async (cell: DrilldownFilter['cell']) => {
       const filter = { ...base, cell };
-      const [query] = drilldownQueries(filter);
+      const [query] = drilldownQueries(filter, 'sqlite');
       return await plan(query?.count ?? '', drilldownParams(filter, { limit: 50 }));
     };
     expect(await first('received.online')).toContain('COVERING INDEX dossiers_by_receipt_date');

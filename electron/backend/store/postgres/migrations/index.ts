@@ -1,0 +1,16 @@
+import { statements as initial } from './0001-initial';
+
+export interface PostgresMigration {
+  name: string;
+  statements: readonly string[];
+}
+
+/**
+ * The PostgreSQL store's own history (one history per engine): position + 1 = the schema version it produces.
+ * Listed statically so a bundle cannot miss one.
+ */
+export const postgresMigrations: readonly PostgresMigration[] = [
+  { name: '0001-initial', statements: initial },
+];
+
+export const POSTGRES_SCHEMA_VERSION = postgresMigrations.length;
