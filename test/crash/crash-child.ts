@@ -20,6 +20,8 @@ const opening = createBackend({
   edition: 'cli',
   appVersion: 'crash',
   log: createMemoryLogger(),
+  // The PostgreSQL leg runs the same writer against a database shared by several such processes.
+  databaseUrl: process.env.LICENCE_DESK_DATABASE_URL,
 });
 
 async function call(method: string, input: unknown): Promise<Record<string, unknown>> {

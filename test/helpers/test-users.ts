@@ -52,13 +52,13 @@ export async function makeUser(
   return user;
 }
 
-/** The three people of a normal dossier's life, plus a unit leader who assigns. */
-export async function makeOffice(t: TestBackend) {
+/** The three people of a normal dossier's life, plus a unit leader who assigns (`prefix` keeps names apart). */
+export async function makeOffice(t: TestBackend, prefix = '') {
   return {
-    clerk: await makeUser(t, 'vt.lan', 'Nguyễn Thị Lan', ['clerk']),
-    leader: await makeUser(t, 'tp.binh', 'Trần Văn Bình', ['unit_leader']),
-    appraiser: await makeUser(t, 'cv.hoa', 'Lê Thị Hoà', ['appraiser']),
-    director: await makeUser(t, 'pgd.dung', 'Phạm Quốc Dũng', ['director']),
+    clerk: await makeUser(t, `${prefix}vt.lan`, 'Nguyễn Thị Lan', ['clerk']),
+    leader: await makeUser(t, `${prefix}tp.binh`, 'Trần Văn Bình', ['unit_leader']),
+    appraiser: await makeUser(t, `${prefix}cv.hoa`, 'Lê Thị Hoà', ['appraiser']),
+    director: await makeUser(t, `${prefix}pgd.dung`, 'Phạm Quốc Dũng', ['director']),
   };
 }
 

@@ -11,7 +11,7 @@ import { BACKUP_FILE_PATTERN, MANIFEST_SUFFIX } from '../../../shared/api/schema
  * another process, or another PC sharing the NAS folder, is still writing.
  */
 export const PARTIAL_PATTERN =
-  /^\.partial-(\d{8}-\d{6})-([1-9]\d{0,9})-([0-9a-f]{6})-([0-9a-f]{6})\.(db|db-journal|db-wal|db-shm|manifest\.json)$/;
+  /^\.partial-(\d{8}-\d{6})-([1-9]\d{0,9})-([0-9a-f]{6})-([0-9a-f]{6})\.(db|db-journal|db-wal|db-shm|pgdump|manifest\.json)$/;
 
 /** Six hex digits naming this machine in partial file names (not a secret, only a tag). */
 export function hostTag(): string {
@@ -25,13 +25,13 @@ export function isBackupFileName(name: string): boolean {
 }
 
 export function manifestNameFor(backupFile: string): string {
-  return backupFile.replace(/\.db$/, MANIFEST_SUFFIX);
+  return backupFile.replace(/\.(db|pgdump)$/, MANIFEST_SUFFIX);
 }
 
-/** The backup file a manifest name belongs to, or null when the name is not one of our manifests. */
-export function backupNameForManifest(name: string): string | null {
+/** The backup files a manifest name may belong to (SQLite copy or pg_dump archive), or null when not ours. */
+export function backupNamesForManifest(name: string): string[] | null {
   const match = MANIFEST_PATTERN.exec(name);
-  return match ? `${match[1]}.db` : null;
+  return match ? [`${match[1]}.db`, `${match[1]}.pgdump`] : null;
 }
 
 export interface PartialName {
@@ -58,6 +58,6 @@ export function stampFromOfficeIso(iso: string): string {
   return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
 }
 
-export function backupFileNameFor(stamp: string, clash: number): string {
-  return clash === 0 ? `licence-desk-${stamp}.db` : `licence-desk-${stamp}-${clash}.db`;
+export function backupFileNameFor(stamp: string, clash: number, extension: 'db' | 'pgdump' = 'db'): string {
+  return clash === 0 ? `licence-desk-${stamp}.${extension}` : `licence-desk-${stamp}-${clash}.${extension}`;
 }

@@ -14,6 +14,8 @@ import { assertWritableFolder } from './backup-settings';
 import { backupFileNameFor, manifestNameFor, partialBaseName, stampFromOfficeIso } from './backup-naming';
 import { fsyncDir, fsyncFile, hashFile, removeIfPresent, writeAndSync } from './durable-fs';
 import { inspectDatabaseFile } from './inspect-copy';
+import { producePostgresDump } from './create-backup.postgres';
+import { failedVerification, type ProducedCopy } from './backup-copy';
 import { cleanupStalePartials } from './list-backups';
 
 export type BackupPhase = 'copy' | 'sync' | 'verify' | 'hash' | 'publish' | 'done';
@@ -59,23 +61,41 @@ const LABELS: Record<BackupPhase, string> = {
   done: 'Sao lưu xong',
 };
 
+type Progress = (phase: BackupPhase, done?: number, total?: number) => void;
+
+/** An engine's way of writing a consistent, verified copy of the store into `staging` (synced to disk). */
+type Producer = (
+  db: Store,
+  staging: string,
+  folder: string,
+  progress: Progress,
+  options: CreateBackupOptions,
+) => Promise<ProducedCopy>;
+
+const ENGINES: Record<Store['dialect'], { extension: 'db' | 'pgdump'; produce: Producer }> = {
+  sqlite: { extension: 'db', produce: produceSqliteCopy },
+  postgres: { extension: 'pgdump', produce: producePostgresDump },
+};
+
 /**
  * Makes one verified backup of `db` in `destDir` (reliability.md §2.3):
- *   1. SQLite's online backup API copies a consistent snapshot into a staging file `.partial-…db` (writes
- *      made meanwhile by this same connection are carried into the copy; keep one writer connection);
- *   2. the copy is switched to journal_mode=DELETE so it is one self-contained file, then fsynced with its
- *      folder;
- *   3. it is reopened read-only and must pass integrity_check, foreign_key_check and the audit chain re-walk;
- *   4. its SHA-256, size, row counts and audit head are taken;
- *   5. only then is it renamed to `licence-desk-YYYYMMDD-HHmmss.db` and its manifest published (temp file,
- *      fsync, rename). A backup is "good" only when the manifest exists and matches, so a kill at any point
- *      leaves nothing that is listed as good (list-backups.ts).
+ *   1. the engine writes a consistent copy into a staging file `.partial-…` — SQLite: the online backup API,
+ *      switched to journal_mode=DELETE; PostgreSQL: pg_dump's custom format from an exported snapshot — and
+ *      syncs it with its folder;
+ *   2. the copy is verified (SQLite: reopened read-only, integrity_check, foreign keys and the audit chain;
+ *      PostgreSQL: the archive's table of contents, and the chain, counts and head read in the very snapshot
+ *      that was dumped);
+ *   3. its SHA-256, size, row counts and audit head are taken;
+ *   4. only then is it renamed to `licence-desk-YYYYMMDD-HHmmss.<db|pgdump>` and its manifest published (temp
+ *      file, fsync, rename). A backup is "good" only when the manifest exists and matches, so a kill at any
+ *      point leaves nothing that is listed as good (list-backups.ts).
  * The source database is only read.
  */
 export async function createBackup(db: Store, options: CreateBackupOptions): Promise<BackupResult> {
   const started = performance.now();
+  const engine = ENGINES[db.dialect];
   const folder = path.resolve(options.destDir);
-  const progress = (phase: BackupPhase, done = 0, total = 1) =>
+  const progress: Progress = (phase, done = 0, total = 1) =>
     options.onProgress?.({ phase, done, total, label: LABELS[phase] });
   assertWritableFolder(folder);
   const cleaned = await cleanupStalePartials(folder);
@@ -86,46 +106,17 @@ export async function createBackup(db: Store, options: CreateBackupOptions): Pro
   const createdAt = toOfficeIso(options.now, offset);
   const stamp = stampFromOfficeIso(createdAt);
   const base = path.join(folder, partialBaseName(stamp, randomBytes(3).toString('hex')));
-  const staging = `${base}.db`;
+  const staging = `${base}.${engine.extension}`;
   const stagingManifest = `${base}.manifest.json`;
   let published: string | null = null;
   let manifestPublished = false;
   try {
-    progress('copy', 0, 1);
-    const pagesPerStep = options.pagesPerStep ?? 500;
-    await requireSqlite(db).native.backup(staging, {
-      progress: ({ totalPages, remainingPages }) => {
-        progress('copy', totalPages - remainingPages, totalPages);
-        return pagesPerStep;
-      },
-    });
-
-    progress('sync');
-    // The copy carries the WAL flag of the source; read-only opens of a WAL file create -wal/-shm files
-    // beside it. DELETE mode makes the backup one file that can be moved, hashed and opened anywhere.
-    const copy = new Database(staging, { fileMustExist: true });
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    fsyncFile(staging);
-    fsyncDir(folder);
-
-    progress('verify');
-    const inspection = await inspectDatabaseFile(staging);
-    if (!inspection.ok) {
-      throw new AppError(
-        'INTERNAL',
-        'Bản sao lưu vừa tạo không vượt qua kiểm tra toàn vẹn nên đã bị huỷ; chưa có bản sao lưu mới. Dữ liệu gốc có thể có vấn đề: quản trị viên hãy chạy "licence-desk verify" và xem nhật ký.',
-        { logMessage: `backup copy failed verification: ${inspection.problems.join(' | ')}` },
-      );
-    }
+    const inspection = await engine.produce(db, staging, folder, progress, options);
 
     progress('hash');
     const { sha256, sizeBytes } = await hashFile(staging);
 
-    const fileName = freeName(folder, stamp);
+    const fileName = freeName(folder, stamp, engine.extension);
     const manifest: BackupManifest = {
       format: MANIFEST_FORMAT,
       file: fileName,
@@ -135,6 +126,7 @@ export async function createBackup(db: Store, options: CreateBackupOptions): Pro
       auditHead: inspection.auditHead,
       chainRoot: inspection.chainRoot,
       schemaVersion: inspection.schemaVersion,
+      engine: db.dialect,
       appVersion: options.appVersion.slice(0, 64),
       createdAt,
       reason: options.reason,
@@ -162,7 +154,7 @@ export async function createBackup(db: Store, options: CreateBackupOptions): Pro
     return { manifest, path: published, folder, durationMs, cleaned };
   } catch (error) {
     // Everything this run created goes; a failed backup leaves nothing behind that could be mistaken for one.
-    for (const suffix of ['db', 'db-journal', 'db-wal', 'db-shm', 'manifest.json']) {
+    for (const suffix of ['db', 'db-journal', 'db-wal', 'db-shm', 'pgdump', 'manifest.json']) {
       try {
         removeIfPresent(`${base}.${suffix}`);
       } catch {
@@ -185,9 +177,9 @@ export async function createBackup(db: Store, options: CreateBackupOptions): Pro
 }
 
 /** The file name for `stamp`, with `-N` when a backup of the same second (another PC on a NAS) exists. */
-function freeName(folder: string, stamp: string): string {
+function freeName(folder: string, stamp: string, extension: 'db' | 'pgdump'): string {
   for (let clash = 0; clash < 1000; clash += 1) {
-    const name = backupFileNameFor(stamp, clash);
+    const name = backupFileNameFor(stamp, clash, extension);
     if (!fs.existsSync(path.join(folder, name)) && !fs.existsSync(path.join(folder, manifestNameFor(name)))) {
       return name;
     }
@@ -216,4 +208,39 @@ function mapBackupError(error: unknown, folder: string): unknown {
     );
   }
   return error;
+}
+
+/** SQLite: the online backup API into the staging file, made self-contained, synced, reopened and checked. */
+async function produceSqliteCopy(
+  db: Store,
+  staging: string,
+  folder: string,
+  progress: Progress,
+  options: CreateBackupOptions,
+): Promise<ProducedCopy> {
+  progress('copy', 0, 1);
+  const pagesPerStep = options.pagesPerStep ?? 500;
+  await requireSqlite(db).native.backup(staging, {
+    progress: ({ totalPages, remainingPages }) => {
+      progress('copy', totalPages - remainingPages, totalPages);
+      return pagesPerStep;
+    },
+  });
+
+  progress('sync');
+  // The copy carries the WAL flag of the source; read-only opens of a WAL file create -wal/-shm files
+  // beside it. DELETE mode makes the backup one file that can be moved, hashed and opened anywhere.
+  const copy = new Database(staging, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  fsyncFile(staging);
+  fsyncDir(folder);
+
+  progress('verify');
+  const inspection = await inspectDatabaseFile(staging);
+  if (!inspection.ok) throw failedVerification(inspection.problems);
+  return inspection;
 }

@@ -9,7 +9,7 @@ import {
 import { AppError } from '../../../shared/api/errors';
 import { isProcessAlive } from '../store/data-dir-lock';
 import {
-  backupNameForManifest,
+  backupNamesForManifest,
   hostTag,
   isBackupFileName,
   manifestNameFor,
@@ -51,7 +51,7 @@ export async function listBackups(folder: string, options: ListOptions = {}): Pr
   for (const name of names) {
     const partial = parsePartialName(name);
     if (partial) {
-      if (partial.suffix === 'db') {
+      if (partial.suffix === 'db' || partial.suffix === 'pgdump') {
         problems.push({
           file: name,
           kind: 'partial',
@@ -61,12 +61,12 @@ export async function listBackups(folder: string, options: ListOptions = {}): Pr
       }
       continue;
     }
-    const owner = backupNameForManifest(name);
-    if (owner !== null && !nameSet.has(owner)) {
+    const owners = backupNamesForManifest(name);
+    if (owners !== null && !owners.some((owner) => nameSet.has(owner))) {
       problems.push({
         file: name,
         kind: 'missing-file',
-        message: `Có tệp mô tả nhưng không còn tệp sao lưu ${owner}.`,
+        message: `Có tệp mô tả nhưng không còn tệp sao lưu ${owners[0] ?? name}.`,
       });
       continue;
     }
@@ -92,7 +92,7 @@ export async function listBackups(folder: string, options: ListOptions = {}): Pr
  * as strings would rank "…-181434-1.db" before "…-181434.db" ('-' < '.') and let retention delete the newer.
  */
 function sameSecondRank(file: string): number {
-  const match = /-(\d{6})(?:-(\d+))?\.db$/.exec(file);
+  const match = /-(\d{6})(?:-(\d+))?\.(?:db|pgdump)$/.exec(file);
   return match?.[2] === undefined ? 0 : Number(match[2]);
 }
 
@@ -198,7 +198,8 @@ export async function cleanupStalePartials(folder: string, nowMs = Date.now()): 
     // A pid can only be probed on its own machine; another PC's partial goes by age alone.
     const abandoned = first.host === hostTag() && first.pid !== process.pid && !isProcessAlive(first.pid);
     if (!abandoned && ageMs < PARTIAL_MAX_AGE_MS) continue;
-    if (parts.some((p) => p.suffix === 'manifest.json') && !parts.some((p) => p.suffix === 'db')) {
+    const hasData = parts.some((p) => p.suffix === 'db' || p.suffix === 'pgdump');
+    if (parts.some((p) => p.suffix === 'manifest.json') && !hasData) {
       await rollForward(dir, `${base}.manifest.json`);
     }
     for (const part of parts) {

@@ -38,20 +38,16 @@ export interface RestoreResult {
 /** Written beside the restored store: where it came from, for whoever opens that folder later. */
 export const PROVENANCE_FILE = 'restored-from.json';
 
-/**
- * Restores a backup into a FRESH data folder; the live database is never touched or overwritten. The backup
- * must match its manifest (size, SHA-256), pass integrity_check, foreign_key_check and the audit chain
- * re-walk, and its chain head must equal the head anchored in the manifest. The schema must not be newer than
- * this build understands. The copy is then opened exactly as the app opens a store (pragmas, quick_check,
- * pending migrations) and verified again: a restore is also the restore drill of reliability.md 2-B2.
- */
-export async function restoreBackup(backupFile: string, options: RestoreOptions): Promise<RestoreResult> {
+/** A backup file named as ours, present, and matching its manifest (size and SHA-256): its manifest. */
+export async function checkedBackup(
+  backupFile: string,
+): Promise<{ source: string; name: string; manifest: BackupManifest }> {
   const source = path.resolve(backupFile);
   const name = path.basename(source);
   const dir = path.dirname(source);
   if (!isBackupFileName(name)) {
     throw refused(
-      `Tệp ${name} không phải bản sao lưu của LicenceDesk (tên phải có dạng licence-desk-YYYYMMDD-HHmmss.db).`,
+      `Tệp ${name} không phải bản sao lưu của LicenceDesk (tên phải có dạng licence-desk-YYYYMMDD-HHmmss.db hoặc .pgdump).`,
       `not a backup file name: ${name}`,
     );
   }
@@ -67,7 +63,24 @@ export async function restoreBackup(backupFile: string, options: RestoreOptions)
       `backup ${source}: ${check.problem.kind}`,
     );
   }
-  const manifest = check.manifest;
+  return { source, name, manifest: check.manifest };
+}
+
+/**
+ * Restores a backup into a FRESH data folder; the live database is never touched or overwritten. The backup
+ * must match its manifest (size, SHA-256), pass integrity_check, foreign_key_check and the audit chain
+ * re-walk, and its chain head must equal the head anchored in the manifest. The schema must not be newer than
+ * this build understands. The copy is then opened exactly as the app opens a store (pragmas, quick_check,
+ * pending migrations) and verified again: a restore is also the restore drill of reliability.md 2-B2.
+ */
+export async function restoreBackup(backupFile: string, options: RestoreOptions): Promise<RestoreResult> {
+  const { source, name, manifest } = await checkedBackup(backupFile);
+  if (manifest.engine === 'postgres') {
+    throw refused(
+      `${name} là bản sao lưu của cơ sở dữ liệu PostgreSQL: hãy khôi phục vào một cơ sở dữ liệu PostgreSQL trống (licence-desk restore ${name} --into-database postgres://…).`,
+      `${source} is a PostgreSQL backup; restore it with --into-database`,
+    );
+  }
   if (manifest.schemaVersion > SCHEMA_VERSION) {
     throw refused(
       `Bản sao lưu ${name} được tạo bởi phiên bản LicenceDesk mới hơn (lược đồ ${manifest.schemaVersion}, phiên bản này hỗ trợ tối đa ${SCHEMA_VERSION}). Hãy cài phiên bản mới hơn để khôi phục.`,
@@ -225,6 +238,6 @@ function discard(target: string, createdTarget: boolean, files: string[]): void 
   }
 }
 
-function refused(userMessage: string, logMessage: string): AppError {
+export function refused(userMessage: string, logMessage: string): AppError {
   return new AppError('VALIDATION_FAILED', userMessage, { fieldErrors: { file: userMessage }, logMessage });
 }

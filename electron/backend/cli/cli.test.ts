@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './main';
 import {
-  makeReceiveInput,
   makeTestBackend,
   sampleSettings,
   type TestBackend,
   dataArgs,
 } from '../../../test/helpers/test-backend';
 import { makeOffice } from '../../../test/helpers/test-users';
+import { receiveAndIssue } from '../../../test/helpers/issue-licence';
 import { captureEnv } from '../../../test/helpers/cli-env';
 
 let t: TestBackend | undefined;
@@ -24,31 +24,7 @@ async function storeWithLicence(): Promise<{ dataDir: string; payload: string }>
   t = await makeTestBackend({ now: '2026-11-02T09:00:00+07:00' });
   await t.call('settings.update', sampleSettings);
   const office = await makeOffice(t);
-  const d = await t.call('dossiers.receive', await makeReceiveInput(t, { procedureId: 'PH-DK' }));
-  const step = async (
-    caller: typeof office.clerk.caller,
-    action: string,
-    input: Record<string, unknown> = {},
-  ) => {
-    const v = await t!.call('workflow.view', { dossierId: d.id });
-    const r = await t!.raw(
-      'workflow.perform',
-      { dossierId: d.id, version: v.version, action, input },
-      caller,
-    );
-    if (!r.ok) throw new Error(`${action}: ${r.error.message}`);
-  };
-  await step(office.leader.caller, 'assign', { assigneeId: String(office.appraiser.id) });
-  const v = await t.call('workflow.view', { dossierId: d.id });
-  const fields = Object.fromEntries(v.licenceFieldSpec.map((f) => [f.key, `Giá trị ${f.label}`]));
-  await t.raw(
-    'workflow.setLicenceFields',
-    { dossierId: d.id, version: v.version, fields },
-    office.appraiser.caller,
-  );
-  await step(office.appraiser.caller, 'propose', { proposal: 'approve', opinion: 'Đủ điều kiện' });
-  await step(office.director.caller, 'approve');
-  await step(office.clerk.caller, 'issue');
+  await receiveAndIssue(t, office);
   const payload = ((await t.backend.ctx.db.get('SELECT payload FROM licences')) as { payload: string })
     .payload;
   const dataDir = t.dataDir;

@@ -8,6 +8,7 @@ import { backupCommand } from './backup-command';
 import { restoreCommand } from './restore-command';
 import { reportCommand } from './report-command';
 import { importCommand } from './import-command';
+import { moveStoreCommand } from './move-store-command';
 
 const USAGE = `licence-desk <command> [options]
 
@@ -22,11 +23,15 @@ Commands:
   backup      [--out DIR] [--prune] [--data DIR] [--json]
                                                verified backup (SHA-256 manifest, audit head); retention
                                                in the configured folder, or with --prune
-  restore     FILE [--into DIR] [--data DIR]   verify a backup and restore it into a fresh folder
+  restore     FILE.db [--into DIR] [--data DIR] verify a backup and restore it into a fresh folder
+  restore     FILE.pgdump --into-database URL  verify a PostgreSQL backup and restore it into an empty database
   report      --from YYYY-MM-DD --to YYYY-MM-DD --format json|xlsx|pdf --out FILE [--data DIR]
                                                Biểu 06/VPCP/KSTT for a period
   import      FILE.csv|FILE.xlsx [--dry-run] [--skip-invalid] [--json] [--quiet] [--data DIR]
                                                import past dossiers (check with --dry-run first)
+  move-store  --to postgres://USER@HOST/DB [--data DIR] [--json]
+                                               move the folder's SQLite store into an empty PostgreSQL
+                                               database and prove the copy equal
 
 Every command accepts --data DIR (or LICENCE_DESK_DATA) to choose the data folder, and
 --database postgres://USER@HOST/DB (or LICENCE_DESK_DATABASE_URL) to use a PostgreSQL database instead of
@@ -45,6 +50,7 @@ const commands: Record<string, Command> = {
   restore: restoreCommand,
   report: reportCommand,
   import: importCommand,
+  'move-store': moveStoreCommand,
 };
 
 export async function runCli(argv: string[], env: CliEnv = defaultCliEnv()): Promise<number> {

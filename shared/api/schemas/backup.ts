@@ -6,8 +6,11 @@ import { findTextProblem } from '../../domain/text-rules';
 // A manifest is read back from a USB stick or a NAS folder, so it is parsed as untrusted input (strict
 // objects, bounded strings, no free-form keys: row counts are a list, never a record keyed by table name).
 
-/** Our backup files, and only them: `licence-desk-YYYYMMDD-HHmmss.db`, `-N` added on a same-second clash. */
-export const BACKUP_FILE_PATTERN = /^licence-desk-(\d{8})-(\d{6})(?:-([1-9]\d{0,2}))?\.db$/;
+/**
+ * Our backup files, and only them: `licence-desk-YYYYMMDD-HHmmss.db` (a copy of the SQLite store) or
+ * `….pgdump` (a pg_dump archive of the PostgreSQL store), `-N` added on a same-second clash.
+ */
+export const BACKUP_FILE_PATTERN = /^licence-desk-(\d{8})-(\d{6})(?:-([1-9]\d{0,2}))?\.(db|pgdump)$/;
 export const MANIFEST_SUFFIX = '.manifest.json';
 export const MANIFEST_FORMAT = 'licence-desk-backup/1';
 
@@ -17,7 +20,7 @@ export const backupFileName = z
   .string({ error: 'Chọn một bản sao lưu.' })
   .max(64, { error: 'Tên tệp sao lưu không hợp lệ.' })
   .regex(BACKUP_FILE_PATTERN, {
-    error: 'Tên tệp sao lưu không hợp lệ (dạng licence-desk-YYYYMMDD-HHmmss.db).',
+    error: 'Tên tệp sao lưu không hợp lệ (dạng licence-desk-YYYYMMDD-HHmmss.db hoặc .pgdump).',
   });
 
 export const auditHeadSchema = z.object({ seq: z.number().int().positive(), hash: sha256Hex }).strict();
@@ -45,8 +48,10 @@ export const backupManifestSchema = z
     auditHead: auditHeadSchema.nullable(),
     /** Hash of audit entry #1: identifies the database lineage, so retention never prunes another office's files. */
     chainRoot: sha256Hex.nullable(),
-    /** PRAGMA user_version of the copy. */
+    /** The store's schema version (SQLite: PRAGMA user_version; PostgreSQL: its own migration history). */
     schemaVersion: z.number().int().nonnegative(),
+    /** Which store the backup comes from; absent in manifests written before PostgreSQL support (SQLite). */
+    engine: z.enum(['sqlite', 'postgres']).optional(),
     appVersion: z.string().max(64),
     /** Office wall-clock time with its offset. */
     createdAt: isoDateTime,

@@ -63,7 +63,7 @@ export async function openPostgresStore(
     await pool.end().catch(() => undefined);
     throw error;
   }
-  return new PostgresStore(pool, `PostgreSQL ${shown}`);
+  return new PostgresStore(pool, `PostgreSQL ${shown}`, url);
 }
 
 async function migrate(client: pg.PoolClient, shown: string): Promise<void> {

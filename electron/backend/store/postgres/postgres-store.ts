@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Pool, PoolClient, QueryResult } from 'pg';
 import Cursor from 'pg-cursor';
-import type { RunResult, SqlParams, Store } from '../sql';
+import type { RunResult, Sql, SqlParams, Store } from '../sql';
 import { bindValues, compilePlaceholders } from './placeholders';
 
 interface TransactionState {
@@ -34,6 +34,8 @@ export class PostgresStore implements Store {
   constructor(
     readonly pool: Pool,
     readonly description: string,
+    /** The connection URL, for pg_dump; never logged (`description` is the redacted form). */
+    readonly url: string,
   ) {}
 
   get inTransaction(): boolean {
@@ -163,4 +165,10 @@ export function isConnectionError(error: unknown): boolean {
       String((error as Error).message ?? ''),
     )
   );
+}
+
+/** The PostgreSQL store behind `store`, for engine-specific code (pg_dump backups). */
+export function requirePostgres(store: Sql): PostgresStore {
+  if (!(store instanceof PostgresStore)) throw new Error(`expected the PostgreSQL store, got ${store.dialect}`);
+  return store;
 }
