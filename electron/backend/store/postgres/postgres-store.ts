@@ -169,6 +169,7 @@ export function isConnectionError(error: unknown): boolean {
 
 /** The PostgreSQL store behind `store`, for engine-specific code (pg_dump backups). */
 export function requirePostgres(store: Sql): PostgresStore {
-  if (!(store instanceof PostgresStore)) throw new Error(`expected the PostgreSQL store, got ${store.dialect}`);
+  if (!(store instanceof PostgresStore))
+    throw new Error(`expected the PostgreSQL store, got ${store.dialect}`);
   return store;
 }
