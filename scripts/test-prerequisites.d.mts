@@ -8,3 +8,14 @@ export declare const PG_BIN_ENV: 'LICENCE_DESK_PG_BIN';
 export declare function findChromium(): string | null;
 /** $LICENCE_DESK_PG_BIN, else the PostgreSQL server's bin folder (e.g. /usr/lib/postgresql/15/bin), else null. */
 export declare function findPostgresBinDir(): string | null;
+
+/** What the install advice depends on. */
+export interface Host {
+  platform: NodeJS.Platform;
+  /** Ubuntu or a derivative: Chromium only as a snap. */
+  ubuntu: boolean;
+  packageManager: 'apt-get' | 'dnf' | 'pacman' | null;
+}
+export declare function detectHost(): Host;
+/** The one line saying what to install and how; pkgs are Debian package names (chromium, poppler-utils, postgresql). */
+export declare function guidance(pkgs: readonly string[], host?: Host): string;

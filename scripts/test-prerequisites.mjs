@@ -28,6 +28,7 @@ const CHROMIUM_CANDIDATES = [
   '/usr/bin/chromium', // Debian, Arch
   '/usr/bin/chromium-browser', // Fedora (on Ubuntu a snap stub, which is skipped)
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/usr/bin/google-chrome-stable', // Google's .deb, e.g. on Ubuntu, whose own Chromium is a snap
 ];
 
 function isExecutableFile(file) {
@@ -155,11 +156,23 @@ function osRelease() {
   }
 }
 
-/** The one line that says what to install and how, for this OS. */
-function guidance(pkgs) {
+/** What the advice depends on: the OS, whether it is Ubuntu (Chromium only as a snap), its package manager. */
+export function detectHost() {
+  const { id, like } = osRelease();
+  return {
+    platform: process.platform,
+    ubuntu: id === 'ubuntu' || /\bubuntu\b/.test(like),
+    packageManager: process.platform === 'linux' ? (['apt-get', 'dnf', 'pacman'].find(which) ?? null) : null,
+  };
+}
+
+const UBUNTU_CHROMIUM = `Ubuntu's Chromium is a snap, which Playwright cannot launch reliably: install Google Chrome's .deb (found at /usr/bin/google-chrome-stable) or set ${CHROMIUM_ENV}=/path/to/chromium.`;
+
+/** The one line that says what to install and how, for this OS; pkgs are Debian package names. */
+export function guidance(pkgs, host = detectHost()) {
   const head = `LicenceDesk tests need: ${pkgs.join(', ')}.`;
-  if (process.platform === 'darwin') {
-    const brew = { chromium: null, 'poppler-utils': 'poppler', postgresql: 'postgresql@17' };
+  if (host.platform === 'darwin') {
+    const brew = { 'poppler-utils': 'poppler', postgresql: 'postgresql@17' };
     const formulae = pkgs.map((p) => brew[p]).filter(Boolean);
     const steps = [
       formulae.length ? `brew install ${formulae.join(' ')}` : '',
@@ -167,26 +180,21 @@ function guidance(pkgs) {
     ].filter(Boolean);
     return `${head} Install them with: ${steps.join(' && ')}`;
   }
-  if (process.platform !== 'linux') {
+  if (host.platform !== 'linux') {
     return `${head} Run npm test on Linux (e.g. Debian in WSL), where they install with: sudo apt-get install ${pkgs.join(' ')}`;
   }
-  if (which('apt-get')) {
-    const { id, like } = osRelease();
-    const ubuntu = id === 'ubuntu' || /\bubuntu\b/.test(like);
-    const aptPkgs = ubuntu ? pkgs.filter((p) => p !== 'chromium') : pkgs;
-    const chromiumNote =
-      ubuntu && pkgs.includes('chromium')
-        ? ` Ubuntu's Chromium is a snap, which Playwright cannot launch: install Google Chrome and set ${CHROMIUM_ENV}=/usr/bin/google-chrome.`
-        : '';
+  if (host.packageManager === 'apt-get') {
+    const aptPkgs = host.ubuntu ? pkgs.filter((p) => p !== 'chromium') : pkgs;
+    const note = host.ubuntu && pkgs.includes('chromium') ? ` ${UBUNTU_CHROMIUM}` : '';
     return aptPkgs.length
-      ? `${head} Install them with: sudo apt-get install ${aptPkgs.join(' ')}${chromiumNote}`
-      : `${head}${chromiumNote}`;
+      ? `${head} Install them with: sudo apt-get install ${aptPkgs.join(' ')}${note}`
+      : `${head}${note}`;
   }
-  if (which('dnf')) {
+  if (host.packageManager === 'dnf') {
     const names = pkgs.map((p) => (p === 'postgresql' ? 'postgresql-server' : p));
     return `${head} Install them with: sudo dnf install ${names.join(' ')}`;
   }
-  if (which('pacman')) {
+  if (host.packageManager === 'pacman') {
     const names = pkgs.map((p) => (p === 'poppler-utils' ? 'poppler' : p));
     return `${head} Install them with: sudo pacman -S ${names.join(' ')}`;
   }
@@ -271,24 +279,30 @@ function main() {
     return 1;
   }
   let missing = missingPrerequisites();
-  const prefix =
-    missing.length && process.platform === 'linux' && which('apt-get') ? privilegePrefix() : null;
+  const host = detectHost();
+  const prefix = missing.length && host.packageManager === 'apt-get' ? privilegePrefix() : null;
   if (prefix) {
-    const failed = installWithApt(
-      prefix,
-      missing.map((m) => m.pkg),
-    );
+    // Ubuntu's chromium debs only install the snap (and fail without snapd): not worth an install.
+    const wanted = missing.map((m) => m.pkg).filter((pkg) => !(host.ubuntu && pkg === 'chromium'));
+    const failed = wanted.length ? installWithApt(prefix, wanted) : [];
     missing = missingPrerequisites();
     for (const m of missing) {
-      let why = failed.find((f) => f.pkg === m.pkg)?.why ?? `installed, but still ${m.why}`;
+      let why =
+        failed.find((f) => f.pkg === m.pkg)?.why ??
+        (wanted.includes(m.pkg) ? `installed, but still ${m.why}` : m.why);
       if (m.pkg === 'chromium' && fs.existsSync('/snap/bin/chromium')) {
-        why += '; only the snap /snap/bin/chromium is there, which Playwright cannot launch';
+        why += '; only the snap /snap/bin/chromium is there, which Playwright cannot launch reliably';
       }
       console.error(`  ${m.pkg}: ${why}`);
     }
   }
   if (missing.length) {
-    console.error(guidance(missing.map((m) => m.pkg)));
+    console.error(
+      guidance(
+        missing.map((m) => m.pkg),
+        host,
+      ),
+    );
     return 1;
   }
   const noUser = ensurePostgresUser();

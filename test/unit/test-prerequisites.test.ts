@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { findChromium, findPostgresBinDir } from '../../scripts/test-prerequisites.mjs';
+import { findChromium, findPostgresBinDir, guidance, type Host } from '../../scripts/test-prerequisites.mjs';
 import { postgresProgram } from '../helpers/postgres-bin';
 
 const script = path.resolve(import.meta.dirname, '../../scripts/test-prerequisites.mjs');
@@ -65,5 +65,38 @@ describe.runIf(process.platform !== 'win32')('test prerequisites', () => {
     expect(result.stderr.trim().split('\n')).toEqual([
       `LICENCE_DESK_CHROMIUM=${path.join(dir, 'no-such-chrome')} is not an executable file: point it at a Chromium or Chrome binary, or unset it.`,
     ]);
+  });
+
+  it('names what to install in one line, for the machine it runs on', () => {
+    const all = ['chromium', 'poppler-utils', 'postgresql'];
+    const linux = (packageManager: Host['packageManager'], ubuntu = false): Host => ({
+      platform: 'linux',
+      ubuntu,
+      packageManager,
+    });
+    expect(guidance(all, linux('apt-get'))).toBe(
+      'LicenceDesk tests need: chromium, poppler-utils, postgresql. Install them with: sudo apt-get install chromium poppler-utils postgresql',
+    );
+    expect(guidance(['postgresql'], linux('apt-get'))).toBe(
+      'LicenceDesk tests need: postgresql. Install them with: sudo apt-get install postgresql',
+    );
+    const ubuntu = guidance(all, linux('apt-get', true));
+    expect(ubuntu).toMatch(
+      /^LicenceDesk tests need: chromium, poppler-utils, postgresql\. Install them with: sudo apt-get install poppler-utils postgresql Ubuntu's Chromium is a snap/,
+    );
+    expect(ubuntu).toContain('LICENCE_DESK_CHROMIUM=');
+    expect(guidance(all, linux('dnf'))).toMatch(/sudo dnf install chromium poppler-utils postgresql-server$/);
+    expect(guidance(all, { platform: 'darwin', ubuntu: false, packageManager: null })).toMatch(
+      /brew install poppler postgresql@17 && brew install --cask chromium$/,
+    );
+    for (const host of [
+      linux(null),
+      linux('pacman'),
+      { platform: 'win32', ubuntu: false, packageManager: null } as Host,
+    ]) {
+      const line = guidance(all, host);
+      expect(line.split('\n')).toHaveLength(1);
+      expect(line).toMatch(/^LicenceDesk tests need: chromium, poppler-utils, postgresql\. /);
+    }
   });
 });
