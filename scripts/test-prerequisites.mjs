@@ -171,6 +171,7 @@ const UBUNTU_CHROMIUM = `Ubuntu's Chromium is a snap, which Playwright cannot la
 /** The one line that says what to install and how, for this OS; pkgs are Debian package names. */
 export function guidance(pkgs, host = detectHost()) {
   const head = `LicenceDesk tests need: ${pkgs.join(', ')}.`;
+  const installWith = `Install ${pkgs.length === 1 ? 'it' : 'them'} with:`;
   if (host.platform === 'darwin') {
     const brew = { 'poppler-utils': 'poppler', postgresql: 'postgresql@17' };
     const formulae = pkgs.map((p) => brew[p]).filter(Boolean);
@@ -178,27 +179,26 @@ export function guidance(pkgs, host = detectHost()) {
       formulae.length ? `brew install ${formulae.join(' ')}` : '',
       pkgs.includes('chromium') ? 'brew install --cask chromium' : '',
     ].filter(Boolean);
-    return `${head} Install them with: ${steps.join(' && ')}`;
+    return `${head} ${installWith} ${steps.join(' && ')}`;
   }
   if (host.platform !== 'linux') {
-    return `${head} Run npm test on Linux (e.g. Debian in WSL), where they install with: sudo apt-get install ${pkgs.join(' ')}`;
+    return `${head} Run npm test on Linux (e.g. Debian in WSL), where ${pkgs.length === 1 ? 'it installs' : 'they install'} with: sudo apt-get install ${pkgs.join(' ')}`;
   }
   if (host.packageManager === 'apt-get') {
-    const aptPkgs = host.ubuntu ? pkgs.filter((p) => p !== 'chromium') : pkgs;
-    const note = host.ubuntu && pkgs.includes('chromium') ? ` ${UBUNTU_CHROMIUM}` : '';
-    return aptPkgs.length
-      ? `${head} Install them with: sudo apt-get install ${aptPkgs.join(' ')}${note}`
-      : `${head}${note}`;
+    if (!host.ubuntu || !pkgs.includes('chromium'))
+      return `${head} ${installWith} sudo apt-get install ${pkgs.join(' ')}`;
+    const rest = pkgs.filter((p) => p !== 'chromium');
+    return `${head} ${UBUNTU_CHROMIUM}${rest.length ? ` Install the rest with: sudo apt-get install ${rest.join(' ')}` : ''}`;
   }
   if (host.packageManager === 'dnf') {
     const names = pkgs.map((p) => (p === 'postgresql' ? 'postgresql-server' : p));
-    return `${head} Install them with: sudo dnf install ${names.join(' ')}`;
+    return `${head} ${installWith} sudo dnf install ${names.join(' ')}`;
   }
   if (host.packageManager === 'pacman') {
     const names = pkgs.map((p) => (p === 'poppler-utils' ? 'poppler' : p));
-    return `${head} Install them with: sudo pacman -S ${names.join(' ')}`;
+    return `${head} ${installWith} sudo pacman -S ${names.join(' ')}`;
   }
-  return `${head} Install them with your package manager (Chromium, poppler-utils, the PostgreSQL server), or point ${CHROMIUM_ENV} / ${PG_BIN_ENV} at them.`;
+  return `${head} ${installWith.slice(0, -1)} your package manager (these are Debian's names), or set ${CHROMIUM_ENV} / ${PG_BIN_ENV} to where they are.`;
 }
 
 /** How to run apt-get with root rights: directly as root, through password-less sudo, or not at all. */
