@@ -240,11 +240,20 @@ function installWithApt(prefix, pkgs) {
     console.error(tail(log, 5));
     return pkgs.map((pkg) => ({ pkg, why: 'apt-get update failed' }));
   }
+  // apt-get update exits 0 when a repository cannot be reached: its lists are then missing or stale.
+  const unreachable = /^(Err:|W: Failed to fetch|W: Some index files failed)/m.test(
+    fs.readFileSync(log, 'utf8'),
+  );
   const failed = [];
   const available = [];
   for (const pkg of pkgs) {
     if (aptCandidate(pkg)) available.push(pkg);
-    else failed.push({ pkg, why: 'apt has no installable package by that name here' });
+    else {
+      const why = unreachable
+        ? `apt-get update could not reach a repository (see ${log})`
+        : 'no such package here';
+      failed.push({ pkg, why: `apt has no installable ${pkg}: ${why}` });
+    }
   }
   const install = (list) => aptGet(prefix, ['install', '-y', '-q', '--no-install-recommends', ...list], log);
   if (available.length && !install(available)) {
