@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/test-prerequisites.mjs';
 
 const isCI = !!process.env.CI;
 
@@ -26,8 +27,9 @@ export default defineConfig({
         viewport: { width: 1366, height: 900 },
         acceptDownloads: true,
         launchOptions: {
-          // Debian's Chromium: `npx playwright install` is never run on these machines.
-          executablePath: '/usr/bin/chromium',
+          // Debian's /usr/bin/chromium, or $LICENCE_DESK_CHROMIUM: `npx playwright install` is never run on
+          // these machines. `npm test` checks (and where it can, installs) it first: scripts/test-prerequisites.mjs.
+          executablePath: findChromium() ?? '/usr/bin/chromium',
           args: [
             '--no-sandbox',
             '--disable-gpu',

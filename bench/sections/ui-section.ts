@@ -14,7 +14,8 @@ import { summarize, type Stats } from '../bench-harness';
 import { runWeeklyVerifyIfDue } from '../../electron/backend/store/weekly-verify';
 
 const SECTION = 'ui';
-const CHROMIUM = process.env.LICENCE_DESK_BENCH_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM =
+  process.env.LICENCE_DESK_BENCH_CHROMIUM ?? process.env.LICENCE_DESK_CHROMIUM ?? '/usr/bin/chromium';
 /** The launch arguments of playwright.config.ts (Debian's Chromium; `npx playwright install` is never run). */
 const CHROMIUM_ARGS = [
   '--no-sandbox',
