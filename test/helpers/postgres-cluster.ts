@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { findPostgresBinDir } from './postgres-bin';
 
 /*
  * A throwaway PostgreSQL cluster for tests and benchmarks: initdb in a temporary folder, listening on 127.0.0.1
@@ -19,18 +20,6 @@ export interface PostgresCluster {
 }
 
 const SUPERUSER = 'licence';
-
-export function findPostgresBinDir(): string | null {
-  const fromEnv = process.env.LICENCE_DESK_PG_BIN;
-  if (fromEnv && fs.existsSync(path.join(fromEnv, 'initdb'))) return fromEnv;
-  const root = '/usr/lib/postgresql';
-  if (!fs.existsSync(root)) return null;
-  const majors = fs
-    .readdirSync(root)
-    .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
-    .sort((a, b) => Number(b) - Number(a));
-  return majors[0] ? path.join(root, majors[0], 'bin') : null;
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -62,7 +51,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const bin = findPostgresBinDir();
   if (!bin) {
     throw new Error(
-      'PostgreSQL server binaries not found (install Debian package "postgresql", or set LICENCE_DESK_PG_BIN)',
+      'PostgreSQL server programs not found: run `npm run test:prerequisites` (installs Debian package "postgresql"), or set LICENCE_DESK_PG_BIN',
     );
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-pg-'));
