@@ -22,6 +22,7 @@ import { workflowHandlers } from './workflow/workflow-handlers';
 import { licenceRegisterHandlers } from './workflow/licence-register-handlers';
 import { importHandlers } from './import/import-handlers';
 import { statisticsHandlers } from './statistics/statistics-handlers';
+import { pauseRuleHandlers } from './calendar/pause-rule-handlers';
 import { LoginThrottle, SessionStore } from './auth/session-store';
 import { ensureBootstrapAdmin } from './auth/bootstrap-admin';
 
@@ -52,6 +53,7 @@ export const handlers: Handlers = {
   ...licenceRegisterHandlers,
   ...importHandlers,
   ...statisticsHandlers,
+  ...pauseRuleHandlers,
 };
 
 export function createBackend(options: BackendOptions): Backend {

@@ -1,13 +1,17 @@
 import type { Db } from '../db/open-database';
+import type { BackendContext, CallSession } from '../context';
 import type { Settings } from '../../../shared/api/schemas/settings';
 import type { WorkingCalendar } from '../../../shared/domain/calendar';
 import {
   computeDeadlineOutcome,
   normalizeDeadlineInput,
   type NormalizedDeadlineInput,
+  type PauseRuleId,
 } from '../../../shared/domain/deadline';
+import { appendAudit } from '../audit/audit-chain';
 import { pausesOfOpenDossiers } from '../dossiers/pause-repo';
 import { officeHoursOf } from './deadline-service';
+import { currentPauseRule } from './pause-rule-repo';
 
 export interface MovedDossier {
   id: number;
@@ -31,15 +35,17 @@ interface OpenRow {
 }
 
 /**
- * Every open dossier whose due date would differ under `next`. Inputs are parsed once and the fast path is
- * used (no ledgers), so a calendar change over a million open dossiers stays within seconds. Dossiers whose
- * clock is paused have no due date to move; event-relative ones do not depend on working days.
+ * Every open dossier whose due date would differ under `next` (a changed calendar) and `pauseRule` (a newly
+ * adopted version of the pause rule; default: the version in force). Inputs are parsed once and the fast path
+ * is used (no ledgers), so a change over a million open dossiers stays within seconds. Dossiers whose clock is
+ * paused have no due date to move; event-relative ones do not depend on working days.
  */
 export function findMovedDossiers(
   db: Db,
   settings: Settings,
   next: WorkingCalendar,
   now: string,
+  pauseRule: PauseRuleId = currentPauseRule(db),
 ): MovedDossier[] {
   const pauses = pausesOfOpenDossiers(db);
   const office = officeHoursOf(settings);
@@ -57,6 +63,7 @@ export function findMovedDossiers(
       receivedAt: row.received_at,
       rule: { amount: row.deadline_amount, unit: row.deadline_unit, pauseMode: row.pause_mode },
       pauses: pauses.get(row.id) ?? [],
+      pauseRule,
       office,
       now,
     });
@@ -94,4 +101,48 @@ export function applyMovedDueDates(db: Db, moved: readonly MovedDossier[], updat
      WHERE id = @id`,
   );
   for (const m of moved) update.run({ ...m, dueMs: Date.parse(m.newDueAt), updatedAt });
+}
+
+/** How many moved dossiers a preview lists; the full count is always given. */
+export const PREVIEW_LIMIT = 500;
+
+/** What an administrator sees before applying a change that moves due dates (calendar, pause rule). */
+export function previewOfMoved(db: Db, moved: readonly MovedDossier[]) {
+  return {
+    openCount: countOpenDossiers(db),
+    movedCount: moved.length,
+    moved: moved.slice(0, PREVIEW_LIMIT).map(({ id, code, applicantName, oldDueDate, newDueDate }) => ({
+      id,
+      code,
+      applicantName,
+      oldDueDate,
+      newDueDate,
+    })),
+  };
+}
+
+/**
+ * Writes the moved due dates with one audit entry per moved dossier ('dossiers.dueDateMoved', naming why in
+ * `details`). Run inside the transaction that records the change itself, after planning in it.
+ */
+export function applyMovedWithAudit(
+  ctx: BackendContext,
+  session: CallSession,
+  moved: readonly MovedDossier[],
+  now: string,
+  details: Record<string, unknown>,
+): void {
+  applyMovedDueDates(ctx.db, moved, now);
+  for (const m of moved) {
+    appendAudit(ctx.db, {
+      at: now,
+      actorId: session.actor.id,
+      actorName: session.actor.name,
+      action: 'dossiers.dueDateMoved',
+      entityType: 'dossier',
+      entityId: String(m.id),
+      payload: { code: m.code, oldDueDate: m.oldDueDate, newDueDate: m.newDueDate, ...details },
+      appVersion: ctx.appVersion,
+    });
+  }
 }
