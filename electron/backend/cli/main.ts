@@ -8,6 +8,7 @@ import { backupCommand } from './backup-command';
 import { restoreCommand } from './restore-command';
 import { reportCommand } from './report-command';
 import { importCommand } from './import-command';
+import { pauseRuleCommand } from './pause-rule-command';
 
 const USAGE = `licence-desk <command> [options]
 
@@ -18,7 +19,13 @@ Commands:
   verify-licence FILE.pdf|PAYLOAD [--key PUBLIC.pem] [--data DIR]
                                                check a licence's signed QR code offline
   due-date    --received ISO (--days N [--unit wd|cd] | --procedure ID) [--pause FROM/TO ...] [--restart] [--event ISO] [--json]
-                                               compute an appointment date and explain it
+                                               compute an appointment date and explain it; FROM and TO are
+                                               dates (YYYY-MM-DD, office-local: FROM at opening time, TO
+                                               received before the cut-off) or date-times with offset; an
+                                               empty TO means still waiting
+  pause-rule  [--rule ID] [--apply --reason TEXT [--legal-document TEXT]] [--json] [--data DIR]
+                                               the pause rule in force; preview, then apply, another version
+                                               (moved due dates audited one by one)
   backup      [--out DIR] [--prune] [--data DIR] [--json]
                                                verified backup (SHA-256 manifest, audit head); retention
                                                in the configured folder, or with --prune
@@ -43,6 +50,7 @@ const commands: Record<string, Command> = {
   restore: restoreCommand,
   report: reportCommand,
   import: importCommand,
+  'pause-rule': pauseRuleCommand,
 };
 
 export async function runCli(argv: string[], env: CliEnv = defaultCliEnv()): Promise<number> {

@@ -8,3 +8,4 @@ export * from './normalize-input';
 export * from './office-hours';
 export * from './on-time';
 export * from './pause-rules';
+export * from './typed-pause';
