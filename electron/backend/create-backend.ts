@@ -23,6 +23,7 @@ import { licenceRegisterHandlers } from './workflow/licence-register-handlers';
 import { importHandlers } from './import/import-handlers';
 import { statisticsHandlers } from './statistics/statistics-handlers';
 import { pauseRuleHandlers } from './calendar/pause-rule-handlers';
+import { licenceSignerHandlers } from './workflow/licence-signer-handlers';
 import { LoginThrottle, SessionStore } from './auth/session-store';
 import { ensureBootstrapAdmin } from './auth/bootstrap-admin';
 
@@ -54,6 +55,7 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...statisticsHandlers,
   ...pauseRuleHandlers,
+  ...licenceSignerHandlers,
 };
 
 export function createBackend(options: BackendOptions): Backend {

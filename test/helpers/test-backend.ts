@@ -71,8 +71,8 @@ export function makeTestBackend(overrides: Partial<BackendOptions> & { now?: str
 
 export const sampleSettings: MethodInput<'settings.update'> = {
   agency: {
-    governingBody: 'UBND TỈNH BẮC NINH',
-    name: 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH',
+    governingBody: 'UBND tỉnh Bắc Ninh',
+    name: 'Sở Văn hóa, Thể thao và Du lịch',
     shortSymbol: 'SVHTTDL',
     placeName: 'Bắc Ninh',
     agencyCode: '000.00.14.H20',
@@ -91,7 +91,16 @@ export const sampleSettings: MethodInput<'settings.update'> = {
     dueSoonWorkingDays: 2,
     classificationGranularity: 'date',
   },
-  signers: [{ name: 'Trần Văn Bình', title: 'Phó Giám đốc', capacity: 'deputy' }],
+  authorities: {
+    so: { signers: [{ name: 'Trần Văn Bình', title: 'Phó Giám đốc', capacity: 'deputy' }] },
+    ubnd: {
+      name: 'Ủy ban nhân dân tỉnh Bắc Ninh',
+      signers: [
+        { name: 'Nguyễn Hữu An', title: 'Chủ tịch', capacity: 'head' },
+        { name: 'Lê Thị Hạnh', title: 'Phó Chủ tịch', capacity: 'deputy' },
+      ],
+    },
+  },
   receiverName: 'Nguyễn Thị Lan',
 };
 

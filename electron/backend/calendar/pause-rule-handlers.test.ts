@@ -24,7 +24,7 @@ beforeEach(async () => {
   t = makeTestBackend({ now: '2026-03-02T08:00:00+07:00' });
   await t.call('settings.update', sampleSettings);
   office = await makeOffice(t);
-});
+}, 30_000); // four accounts with scrypt passwords: slow on a loaded two-core machine
 afterEach(() => t.close());
 
 async function must(caller: Caller, dossierId: number, action: string, input: Record<string, unknown> = {}) {

@@ -229,11 +229,22 @@ export const documentHandlers = {
       'SELECT completion_class AS c, count(*) AS n FROM dossiers WHERE completed_date = ? GROUP BY completion_class',
     ).all(date) as Array<{ c: string | null; n: number }>;
     const count = (c: string) => classes.find((row) => row.c === c)?.n ?? 0;
+    // Who signed and for which authority come from the issue-time snapshot the licence is printed from.
     const licences = stmt(
       ctx.db,
-      `SELECT l.formatted, l.holder, v.licence_id IS NOT NULL AS is_void FROM licences l
+      `SELECT l.formatted, l.holder, v.licence_id IS NOT NULL AS is_void,
+         json_extract(l.content, '$.data.signerName') AS signer,
+         coalesce(json_extract(l.content, '$.template.authority.fullName'),
+                  json_extract(l.content, '$.template.authority.issuingBody')) AS issuing_body
+       FROM licences l
        LEFT JOIN licence_voids v ON v.licence_id = l.id WHERE substr(l.issued_at, 1, 10) = ? ORDER BY l.id`,
-    ).all(date) as Array<{ formatted: string; holder: string; is_void: number }>;
+    ).all(date) as Array<{
+      formatted: string;
+      holder: string;
+      is_void: number;
+      signer: string | null;
+      issuing_body: string | null;
+    }>;
     const chain = verifyAuditChain(ctx.db);
     const bytes = await buildDailyRegisterPdf(
       {
@@ -246,7 +257,13 @@ export const documentHandlers = {
           codes: received.map((r) => r.code),
         },
         resolved: { early: count('early'), onTime: count('on_time'), late: count('late') },
-        licences: licences.map((l) => ({ number: l.formatted, holder: l.holder, isVoid: l.is_void === 1 })),
+        licences: licences.map((l) => ({
+          number: l.formatted,
+          holder: l.holder,
+          signer: l.signer ?? '',
+          issuingBody: l.issuing_body ?? '',
+          isVoid: l.is_void === 1,
+        })),
         auditHead: auditHead(ctx.db),
         isChainVerified: chain.ok,
         preparedBy: session.actor.name,

@@ -1,4 +1,5 @@
 import { StandardFonts, rgb } from 'pdf-lib';
+import { headingOf } from '../../../shared/domain/authority-names';
 import { decodeLicencePayload } from '../signing/licence-signature';
 import { embedLicencePayload } from '../signing/licence-pdf-payload';
 import {
@@ -439,7 +440,7 @@ function punctuateSequence(items: readonly string[], separator: string, final: s
 }
 
 function upper(text: string): string {
-  return nfc(text).toLocaleUpperCase('vi');
+  return headingOf(text);
 }
 
 function isoDateOf(value: string): string {
@@ -488,6 +489,9 @@ function assertPayloadMatches(payloadText: string, data: LicenceData): void {
   if (payload.issuedOn !== isoDateOf(data.issueDate)) problems.push(`issuedOn ${payload.issuedOn} differs`);
   const validUntil = hasText(data.validUntil) ? isoDateOf(data.validUntil ?? '') : undefined;
   if (payload.validUntil !== validUntil) problems.push('validUntil differs');
+  if (payload.signer !== undefined && payload.signer !== nfc(data.signerName).trim()) {
+    problems.push('signer differs');
+  }
   if (problems.length > 0) {
     throw new RangeError(`The QR payload does not match the licence: ${problems.join('; ')}`);
   }

@@ -2,6 +2,7 @@ import type { Db } from '../db/open-database';
 import { settingsInputSchema, type Settings } from '../../../shared/api/schemas/settings';
 import type { z } from 'zod';
 import { stmt } from '../db/statement-cache';
+import { upgradeStoredSettings } from './settings-upgrade';
 
 type StoredSettings = z.output<typeof settingsInputSchema>;
 
@@ -10,8 +11,8 @@ const KEY = 'app';
 /** What a fresh install shows in the first-run form: a real example, to be confirmed by an administrator. */
 export const defaultSettings: StoredSettings = {
   agency: {
-    governingBody: 'UBND TỈNH BẮC NINH',
-    name: 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH',
+    governingBody: 'UBND tỉnh Bắc Ninh',
+    name: 'Sở Văn hóa, Thể thao và Du lịch',
     shortSymbol: 'SVHTTDL',
     placeName: 'Bắc Ninh',
     agencyCode: '000.00.00.H00',
@@ -30,7 +31,10 @@ export const defaultSettings: StoredSettings = {
     dueSoonWorkingDays: 2,
     classificationGranularity: 'date',
   },
-  signers: [],
+  authorities: {
+    so: { signers: [] },
+    ubnd: { name: 'Ủy ban nhân dân tỉnh Bắc Ninh', signers: [] },
+  },
   receiverName: null,
   workflow: { requireTwoPeople: true, maxSupplementRequests: 1, signerRoles: ['director'] },
   licensing: {
@@ -42,10 +46,12 @@ export const defaultSettings: StoredSettings = {
 
 export function readSettings(db: Db): Settings {
   const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
-  if (!row) return { ...defaultSettings, isConfigured: false };
-  // Stored settings were validated on write; parsing again guards against a hand-edited file.
-  const parsed = settingsInputSchema.parse(JSON.parse(row.value));
-  return { ...parsed, isConfigured: true };
+  if (!row) return { ...defaultSettings, isConfigured: false, needsReview: [] };
+  // Stored settings were validated on write, in the shape of their day: upgrade older shapes, then parse
+  // again (which also guards against a hand-edited file).
+  const upgraded = upgradeStoredSettings(JSON.parse(row.value));
+  const parsed = settingsInputSchema.parse(upgraded.value);
+  return { ...parsed, isConfigured: true, needsReview: upgraded.needsReview };
 }
 
 export function writeSettings(db: Db, value: StoredSettings): void {

@@ -49,7 +49,7 @@ export class SetupPage {
     await this.field('Email cơ quan').fill(agency.email);
   }
 
-  /** Fills signer rows in order (the form starts with one row). */
+  /** Fills the Sở's signer rows in order (the form starts with one row). */
   async fillSigners(signers: Signer[]): Promise<void> {
     for (const [index, signer] of signers.entries()) {
       const n = index + 1;
@@ -59,7 +59,9 @@ export class SetupPage {
       await this.field(`Họ tên người ký ${n}`).fill(signer.name);
       await this.field(`Chức vụ người ký ${n}`).fill(signer.title);
       const row = this.page.getByTestId('signer-row').nth(index);
-      await row.getByText(signer.capacity === 'head' ? 'Cấp trưởng' : 'Cấp phó (KT.)').click();
+      await row
+        .getByText(signer.capacity === 'head' ? 'Giám đốc' : 'Phó Giám đốc (KT.)', { exact: true })
+        .click();
     }
   }
 
