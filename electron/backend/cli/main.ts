@@ -9,10 +9,16 @@ import { restoreCommand } from './restore-command';
 import { reportCommand } from './report-command';
 import { importCommand } from './import-command';
 import { pauseRuleCommand } from './pause-rule-command';
+import { setupCommand } from './setup-command';
 
 const USAGE = `licence-desk <command> [options]
 
 Commands:
+  setup       --settings FILE.json [--admin-password-file FILE] [--data DIR] [--json]
+                                               configure the agency without a browser (the settings
+                                               screen's fields as JSON, checked field by field, audited);
+                                               set the first administrator's password, or print a
+                                               one-time password once
   serve       [--data DIR] [--port N]          start the web edition on 127.0.0.1
   seed-demo   --count N [--data DIR] [--seed S] fill the store with realistic demo dossiers
   verify      [--data DIR]                     integrity check, foreign keys, audit chain, licence register
@@ -41,6 +47,7 @@ Every command accepts --data DIR (or LICENCE_DESK_DATA) to choose the data folde
 type Command = (args: string[], env: CliEnv) => Promise<number>;
 
 const commands: Record<string, Command> = {
+  setup: setupCommand,
   serve: serveCommand,
   'seed-demo': seedDemoCommand,
   verify: verifyCommand,
