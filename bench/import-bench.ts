@@ -37,8 +37,8 @@ export interface ImportBenchResult {
 
 const SETTINGS = {
   agency: {
-    governingBody: 'UBND TỈNH BẮC NINH',
-    name: 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH',
+    governingBody: 'UBND tỉnh Bắc Ninh',
+    name: 'Sở Văn hóa, Thể thao và Du lịch',
     shortSymbol: 'SVHTTDL',
     placeName: 'Bắc Ninh',
     agencyCode: '000.00.14.H20',
@@ -54,7 +54,7 @@ const SETTINGS = {
     dueSoonWorkingDays: 2,
     classificationGranularity: 'date',
   },
-  signers: [],
+  authorities: { so: { signers: [] }, ubnd: { name: 'Ủy ban nhân dân tỉnh Bắc Ninh', signers: [] } },
   receiverName: null,
 };
 

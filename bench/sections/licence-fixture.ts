@@ -50,20 +50,37 @@ export async function benchLicence(b: BenchContext): Promise<BenchLicence> {
     callAs(b.backend, WORKFLOW_CALLER, method, input) as Promise<Record<string, unknown>>;
 
   // One person may take a dossier through every step on this store (settings.workflow.requireTwoPeople),
-  // and the office has a signer: the system caller approving is no user, so the licence names the signer
-  // from the settings (with none, the licence would be issued with an empty signature and fail to print).
-  const { isConfigured: _isConfigured, ...settings } = (await admin('settings.get', {})) as Record<
-    string,
-    unknown
-  > & { workflow: { requireTwoPeople: boolean }; signers: unknown[] };
-  if (settings.workflow.requireTwoPeople || settings.signers.length === 0) {
+  // and both authorities have a signer: the system caller approving is no user, so the licence names the
+  // signer from the settings (with none, issuing refuses, or for the Sở the licence would be issued with an
+  // empty signature and fail to print).
+  const {
+    isConfigured: _isConfigured,
+    needsReview: _needsReview,
+    ...settings
+  } = (await admin('settings.get', {})) as Record<string, unknown> & {
+    workflow: { requireTwoPeople: boolean };
+    authorities: { so: { signers: unknown[] }; ubnd: { name: string; signers: unknown[] } };
+  };
+  const { so, ubnd } = settings.authorities;
+  if (settings.workflow.requireTwoPeople || so.signers.length === 0 || ubnd.signers.length === 0) {
     await admin('settings.update', {
       ...settings,
       workflow: { ...settings.workflow, requireTwoPeople: false },
-      signers:
-        settings.signers.length > 0
-          ? settings.signers
-          : [{ name: 'Trần Văn Bình', title: 'Phó Giám đốc', capacity: 'deputy' }],
+      authorities: {
+        so: {
+          signers:
+            so.signers.length > 0
+              ? so.signers
+              : [{ name: 'Trần Văn Bình', title: 'Phó Giám đốc', capacity: 'deputy' }],
+        },
+        ubnd: {
+          name: ubnd.name,
+          signers:
+            ubnd.signers.length > 0
+              ? ubnd.signers
+              : [{ name: 'Nguyễn Hữu An', title: 'Chủ tịch', capacity: 'head' }],
+        },
+      },
     });
   }
   const users = (await admin('users.list', {})) as Array<{ id: number; username: string }>;

@@ -7,6 +7,7 @@ import { openStore } from './store/open-store';
 import { createFileLogger } from './log';
 import { seedCatalogue } from './procedures/seed-catalogue';
 import { seedCalendar } from './calendar/seed-calendar';
+import { ensurePauseRuleVersion } from './calendar/pause-rule-repo';
 import { appHandlers } from './app-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
 import { procedureHandlers } from './procedures/procedure-handlers';
@@ -21,6 +22,8 @@ import { workflowHandlers } from './workflow/workflow-handlers';
 import { licenceRegisterHandlers } from './workflow/licence-register-handlers';
 import { importHandlers } from './import/import-handlers';
 import { statisticsHandlers } from './statistics/statistics-handlers';
+import { pauseRuleHandlers } from './calendar/pause-rule-handlers';
+import { licenceSignerHandlers } from './workflow/licence-signer-handlers';
 import { LoginThrottle, SessionStore } from './auth/session-store';
 import { ensureBootstrapAdmin } from './auth/bootstrap-admin';
 
@@ -53,6 +56,8 @@ export const handlers: Handlers = {
   ...licenceRegisterHandlers,
   ...importHandlers,
   ...statisticsHandlers,
+  ...pauseRuleHandlers,
+  ...licenceSignerHandlers,
 };
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
@@ -82,6 +87,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   try {
     await seedCatalogue(db, seedDir, nowIso);
     await seedCalendar(db, nowIso);
+    await ensurePauseRuleVersion(db, nowIso);
     ctx.bootstrap = await ensureBootstrapAdmin(db, nowIso);
   } catch (error) {
     await db.close();

@@ -53,10 +53,17 @@ export async function makeTestBackend(
 ): Promise<TestBackend> {
   const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'licence-desk-test-'));
   const clock = makeClock(overrides.now ?? '2026-11-26T09:30:00+07:00');
-  // The PostgreSQL leg of the store matrix gives every backend a database of its own.
+  // The PostgreSQL leg of the store matrix gives every new backend a database of its own. A backend reopened
+  // on an existing folder uses that folder's store: its database if a test backend made one, else its file.
+  const reopened = overrides.dataDir !== undefined;
   const databaseUrl =
     overrides.databaseUrl ??
-    (isPostgresRun() && overrides.databaseFile === undefined ? await createTestDatabase() : undefined);
+    (reopened
+      ? databaseOfFolder.get(overrides.dataDir as string)
+      : isPostgresRun() && overrides.databaseFile === undefined
+        ? await createTestDatabase()
+        : undefined);
+  const ownsDatabase = databaseUrl !== undefined && overrides.databaseUrl === undefined && !reopened;
   if (databaseUrl) databaseOfFolder.set(dataDir, databaseUrl);
   const backend = await createBackend({
     dataDir,
@@ -87,7 +94,7 @@ export async function makeTestBackend(
     },
     async close() {
       await backend.close();
-      if (databaseUrl && overrides.databaseUrl === undefined) await dropTestDatabase(databaseUrl);
+      if (databaseUrl && ownsDatabase) await dropTestDatabase(databaseUrl);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -95,8 +102,8 @@ export async function makeTestBackend(
 
 export const sampleSettings: MethodInput<'settings.update'> = {
   agency: {
-    governingBody: 'UBND TỈNH BẮC NINH',
-    name: 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH',
+    governingBody: 'UBND tỉnh Bắc Ninh',
+    name: 'Sở Văn hóa, Thể thao và Du lịch',
     shortSymbol: 'SVHTTDL',
     placeName: 'Bắc Ninh',
     agencyCode: '000.00.14.H20',
@@ -115,7 +122,16 @@ export const sampleSettings: MethodInput<'settings.update'> = {
     dueSoonWorkingDays: 2,
     classificationGranularity: 'date',
   },
-  signers: [{ name: 'Trần Văn Bình', title: 'Phó Giám đốc', capacity: 'deputy' }],
+  authorities: {
+    so: { signers: [{ name: 'Trần Văn Bình', title: 'Phó Giám đốc', capacity: 'deputy' }] },
+    ubnd: {
+      name: 'Ủy ban nhân dân tỉnh Bắc Ninh',
+      signers: [
+        { name: 'Nguyễn Hữu An', title: 'Chủ tịch', capacity: 'head' },
+        { name: 'Lê Thị Hạnh', title: 'Phó Chủ tịch', capacity: 'deputy' },
+      ],
+    },
+  },
   receiverName: 'Nguyễn Thị Lan',
 };
 

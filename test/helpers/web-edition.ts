@@ -139,8 +139,8 @@ async function killProcess(child: ChildProcess): Promise<void> {
 
 /** Settings a department would enter at first run; used to skip the setup screen in tests that are not about it. */
 export const testAgency = {
-  governingBody: 'UBND TỈNH BẮC NINH',
-  name: 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH',
+  governingBody: 'UBND tỉnh Bắc Ninh',
+  name: 'Sở Văn hóa, Thể thao và Du lịch',
   shortSymbol: 'SVHTTDL',
   placeName: 'Bắc Ninh',
   agencyCode: '000.00.14.H20',
@@ -222,17 +222,26 @@ export async function prepareOffice(edition: WebEdition): Promise<PreparedOffice
     admin.password,
   );
 
-  const { isConfigured: _isConfigured, ...current } = await edition.call<Record<string, unknown>>(
-    'settings.get',
-    {},
-    adminSession,
-  );
+  const {
+    isConfigured: _isConfigured,
+    needsReview: _needsReview,
+    ...current
+  } = await edition.call<Record<string, unknown>>('settings.get', {}, adminSession);
   await edition.call(
     'settings.update',
     {
       ...current,
       agency: testAgency,
-      signers: [{ name: 'Nguyễn Văn Hùng', title: 'Giám đốc', capacity: 'head' }],
+      authorities: {
+        so: { signers: [{ name: 'Nguyễn Văn Hùng', title: 'Giám đốc', capacity: 'head' }] },
+        ubnd: {
+          name: 'Ủy ban nhân dân tỉnh Bắc Ninh',
+          signers: [
+            { name: 'Nguyễn Hữu An', title: 'Chủ tịch', capacity: 'head' },
+            { name: 'Lê Thị Hạnh', title: 'Phó Chủ tịch', capacity: 'deputy' },
+          ],
+        },
+      },
       receiverName: 'Trần Thị Mai',
     },
     adminSession,

@@ -21,9 +21,8 @@ import { readSettings } from '../settings/settings-repo';
 import { findProcedure } from '../procedures/procedure-repo';
 import { readCalendarSource, replaceCalendar } from './calendar-repo';
 import { officeHoursOf, toLedgerLines } from './deadline-service';
-import { applyMovedDueDates, countOpenDossiers, findMovedDossiers } from './recompute-due-dates';
-
-const PREVIEW_LIMIT = 500;
+import { applyMovedWithAudit, findMovedDossiers, previewOfMoved } from './recompute-due-dates';
+import { currentPauseRule } from './pause-rule-repo';
 
 type EditInput = z.output<typeof calendarEditSchema>;
 
@@ -100,17 +99,7 @@ export const calendarHandlers = {
 
   'calendar.previewEdits': async (input, ctx) => {
     const { moved } = await planEdits(ctx, input.edits);
-    return {
-      openCount: await countOpenDossiers(ctx.db),
-      movedCount: moved.length,
-      moved: moved.slice(0, PREVIEW_LIMIT).map(({ id, code, applicantName, oldDueDate, newDueDate }) => ({
-        id,
-        code,
-        applicantName,
-        oldDueDate,
-        newDueDate,
-      })),
-    };
+    return previewOfMoved(ctx.db, moved);
   },
 
   'calendar.applyEdits': async (input, ctx, session) => {
@@ -118,32 +107,22 @@ export const calendarHandlers = {
       // Planned inside the write transaction so that no dossier received meanwhile is missed.
       const { nextSource, moved, now } = await planEdits(ctx, input.edits);
       await replaceCalendar(ctx.db, nextSource, now, input.reason);
-      await applyMovedDueDates(ctx.db, moved, now);
-      const audit = (action: string, entityType: string, entityId: string, payload: unknown) =>
-        appendAudit(ctx.db, {
-          at: now,
-          actorId: session.actor.id,
-          actorName: session.actor.name,
-          action,
-          entityType,
-          entityId,
-          payload,
-          appVersion: ctx.appVersion,
-        });
-      await audit('calendar.applyEdits', 'calendar', 'working-calendar', {
-        edits: input.edits,
-        reason: input.reason,
-        legalDocument: input.legalDocument,
-        movedCount: moved.length,
-      });
-      for (const m of moved) {
-        await audit('dossiers.dueDateMoved', 'dossier', String(m.id), {
-          code: m.code,
-          oldDueDate: m.oldDueDate,
-          newDueDate: m.newDueDate,
+      await appendAudit(ctx.db, {
+        at: now,
+        actorId: session.actor.id,
+        actorName: session.actor.name,
+        action: 'calendar.applyEdits',
+        entityType: 'calendar',
+        entityId: 'working-calendar',
+        payload: {
+          edits: input.edits,
           reason: input.reason,
-        });
-      }
+          legalDocument: input.legalDocument,
+          movedCount: moved.length,
+        },
+        appVersion: ctx.appVersion,
+      });
+      await applyMovedWithAudit(ctx, session, moved, now, { reason: input.reason });
       return moved.length;
     });
     return { movedCount };
@@ -177,6 +156,7 @@ export const calendarHandlers = {
       receivedAt: input.receivedAt,
       rule,
       pauses: input.pauses,
+      pauseRule: await currentPauseRule(ctx.db),
       calendar: WorkingCalendar.from(await readCalendarSource(ctx.db)),
       office: officeHoursOf(settings),
       now,

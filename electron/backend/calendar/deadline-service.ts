@@ -10,8 +10,10 @@ import {
   type DeadlineUnit,
   type LedgerEntry,
   type PauseMode,
+  type PauseRuleId,
 } from '../../../shared/domain/deadline';
 import { readCalendarSource } from './calendar-repo';
+import { currentPauseRule } from './pause-rule-repo';
 
 export interface RuleAtReceipt {
   receivedAt: string;
@@ -19,6 +21,11 @@ export interface RuleAtReceipt {
   unit: DeadlineUnit;
   pauseMode: PauseMode;
   pauses?: readonly ClockPause[];
+  /**
+   * The version of the pause rule the dossier was stamped with (dossiers.pause_rule, set on those completed
+   * before a newer version was adopted); null or absent: the version in force.
+   */
+  pauseRule?: PauseRuleId | null;
 }
 
 export interface LedgerLine {
@@ -38,6 +45,8 @@ export type Timeliness = 'in_time' | 'due_soon' | 'overdue';
  */
 export interface DeadlineService {
   calendar: WorkingCalendar;
+  /** The version of the pause rule in force (pause-rules.ts). */
+  pauseRule: PauseRuleId;
   /** Due date or, while a supplement request is open, the paused state; `now` is the office's clock. */
   outcome(rule: RuleAtReceipt, now: string): DeadlineOutcome;
   /** For a dossier received complete, with no pause: always a due date. */
@@ -74,16 +83,19 @@ export async function createDeadlineService(
   const cal = calendar ?? WorkingCalendar.from(await readCalendarSource(db));
   const office = officeHoursOf(settings);
   const warn = settings.office.dueSoonWorkingDays;
+  const inForce = await currentPauseRule(db);
   const input = (rule: RuleAtReceipt, now?: string) => ({
     receivedAt: rule.receivedAt,
     rule: { amount: rule.amount, unit: rule.unit, pauseMode: rule.pauseMode },
     pauses: rule.pauses ?? [],
+    pauseRule: rule.pauseRule ?? inForce,
     calendar: cal,
     office,
     ...(now ? { now } : {}),
   });
   return {
     calendar: cal,
+    pauseRule: inForce,
     outcome: (rule, now) => computeDeadlineFast(input(rule, now)),
     computeForReceipt(rule) {
       const outcome = computeDeadlineFast(input(rule));

@@ -1,13 +1,17 @@
 import type { Sql } from '../store/sql';
+import type { BackendContext, CallSession } from '../context';
 import type { Settings } from '../../../shared/api/schemas/settings';
 import type { WorkingCalendar } from '../../../shared/domain/calendar';
 import {
   computeDeadlineOutcome,
   normalizeDeadlineInput,
   type NormalizedDeadlineInput,
+  type PauseRuleId,
 } from '../../../shared/domain/deadline';
+import { appendAudit } from '../audit/audit-chain';
 import { pausesOfOpenDossiers } from '../dossiers/pause-repo';
 import { officeHoursOf } from './deadline-service';
+import { currentPauseRule } from './pause-rule-repo';
 
 export interface MovedDossier {
   id: number;
@@ -31,16 +35,19 @@ interface OpenRow {
 }
 
 /**
- * Every open dossier whose due date would differ under `next`. Inputs are parsed once and the fast path is
- * used (no ledgers), so a calendar change over a million open dossiers stays within seconds. Dossiers whose
- * clock is paused have no due date to move; event-relative ones do not depend on working days.
+ * Every open dossier whose due date would differ under `next` (a changed calendar) and `pauseRule` (a newly
+ * adopted version of the pause rule; default: the version in force). Inputs are parsed once and the fast path
+ * is used (no ledgers), so a change over a million open dossiers stays within seconds. Dossiers whose clock is
+ * paused have no due date to move; event-relative ones do not depend on working days.
  */
 export async function findMovedDossiers(
   db: Sql,
   settings: Settings,
   next: WorkingCalendar,
   now: string,
+  pauseRule?: PauseRuleId,
 ): Promise<MovedDossier[]> {
+  const rule = pauseRule ?? (await currentPauseRule(db));
   const pauses = await pausesOfOpenDossiers(db);
   const office = officeHoursOf(settings);
   const moved: MovedDossier[] = [];
@@ -55,6 +62,7 @@ export async function findMovedDossiers(
         receivedAt: row.received_at,
         rule: { amount: row.deadline_amount, unit: row.deadline_unit, pauseMode: row.pause_mode },
         pauses: pauses.get(row.id) ?? [],
+        pauseRule: rule,
         office,
         now,
       });
@@ -103,5 +111,49 @@ export async function applyMovedDueDates(
         id: m.id,
       },
     );
+  }
+}
+
+/** How many moved dossiers a preview lists; the full count is always given. */
+export const PREVIEW_LIMIT = 500;
+
+/** What an administrator sees before applying a change that moves due dates (calendar, pause rule). */
+export async function previewOfMoved(db: Sql, moved: readonly MovedDossier[]) {
+  return {
+    openCount: await countOpenDossiers(db),
+    movedCount: moved.length,
+    moved: moved.slice(0, PREVIEW_LIMIT).map(({ id, code, applicantName, oldDueDate, newDueDate }) => ({
+      id,
+      code,
+      applicantName,
+      oldDueDate,
+      newDueDate,
+    })),
+  };
+}
+
+/**
+ * Writes the moved due dates with one audit entry per moved dossier ('dossiers.dueDateMoved', naming why in
+ * `details`). Run inside the transaction that records the change itself, after planning in it.
+ */
+export async function applyMovedWithAudit(
+  ctx: BackendContext,
+  session: CallSession,
+  moved: readonly MovedDossier[],
+  now: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await applyMovedDueDates(ctx.db, moved, now);
+  for (const m of moved) {
+    await appendAudit(ctx.db, {
+      at: now,
+      actorId: session.actor.id,
+      actorName: session.actor.name,
+      action: 'dossiers.dueDateMoved',
+      entityType: 'dossier',
+      entityId: String(m.id),
+      payload: { code: m.code, oldDueDate: m.oldDueDate, newDueDate: m.newDueDate, ...details },
+      appVersion: ctx.appVersion,
+    });
   }
 }

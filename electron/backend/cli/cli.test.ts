@@ -93,4 +93,71 @@ describe('licence-desk CLI', () => {
     expect(bad.err.join('')).toMatch(/múi giờ/);
     t = undefined;
   });
+
+  it('due-date takes --pause as plain dates and refuses a date written day-first, in both languages', async () => {
+    t = await makeTestBackend();
+    const dataDir = t.dataDir;
+    await t.backend.close();
+    dirs.push(dataDir);
+    t = undefined;
+    const base = [
+      'due-date',
+      ...dataArgs(dataDir),
+      '--received',
+      '2026-03-02T09:00:00+07:00',
+      '--days',
+      '10',
+    ];
+    // Request Thu 05/03, supplement Wed 11/03 (pause rule v2): 03, 04, 05 used, 7 from Thu 12/03 -> 20/03.
+    const env = captureEnv();
+    expect(await runCli([...base, '--pause', '2026-03-05/2026-03-11', '--json'], env)).toBe(0);
+    const result = JSON.parse(env.out.join('')) as {
+      dueDate: string;
+      ledger: Array<{ kind: string; at: string }>;
+    };
+    expect(result.dueDate).toBe('2026-03-20');
+    expect(result.ledger.find((e) => e.kind === 'pause')?.at).toBe('2026-03-05T07:30:00+07:00');
+    const open = captureEnv();
+    expect(await runCli([...base, '--pause', '2026-03-05/'], open)).toBe(0);
+    expect(open.out.join('')).toMatch(/^Tạm dừng – chờ bổ sung/);
+    const bad = captureEnv();
+    expect(await runCli([...base, '--pause', '05/03/2026/11/03/2026'], bad)).toBe(1);
+    expect(bad.err.join('')).toMatch(/năm-tháng-ngày[\s\S]*year-month-day/);
+    const backwards = captureEnv();
+    expect(await runCli([...base, '--pause', '2026-03-11/2026-03-05'], backwards)).toBe(1);
+    expect(backwards.err.join('')).toMatch(
+      /nhận hồ sơ bổ sung trước ngày yêu cầu[\s\S]*pauses\[0\]: the supplement/,
+    );
+  });
+
+  it('pause-rule shows the version in force, previews another and applies it with an audit entry', async () => {
+    t = await makeTestBackend();
+    const dataDir = t.dataDir;
+    await t.backend.close();
+    dirs.push(dataDir);
+    t = undefined;
+    const show = captureEnv();
+    expect(await runCli(['pause-rule', ...dataArgs(dataDir)], show)).toBe(0);
+    expect(show.out.join('')).toMatch(/^Quy tắc đang áp dụng: pause-v2-request-day-counts/);
+    const preview = captureEnv();
+    const v1 = ['pause-rule', ...dataArgs(dataDir), '--rule', 'pause-v1-request-day-free'];
+    expect(await runCli(v1, preview)).toBe(0);
+    expect(preview.out.join('')).toMatch(/Hồ sơ đang giải quyết: 0; đổi hạn trả kết quả: 0/);
+    const noReason = captureEnv();
+    expect(await runCli([...v1, '--apply'], noReason)).toBe(1);
+    const applied = captureEnv();
+    expect(await runCli([...v1, '--apply', '--reason', 'Thử nghiệm'], applied)).toBe(0);
+    expect(applied.out.join('')).toMatch(/^Đã áp dụng pause-v1-request-day-free/);
+    const again = captureEnv();
+    expect(await runCli(v1, again)).toBe(0);
+    expect(again.out.join('')).toMatch(/^Quy tắc đang áp dụng: pause-v1-request-day-free/);
+    const check = await makeTestBackend({ dataDir });
+    expect(
+      await check.backend.ctx.db.get(
+        "SELECT count(*) AS n FROM audit_events WHERE action = 'pauseRules.apply'",
+      ),
+    ).toEqual({ n: 1 });
+    await check.backend.close();
+    t = undefined;
+  });
 });

@@ -4,8 +4,18 @@ import { databaseUrlFrom } from '../store/open-store';
 import { dataDirFrom, localSession, openBackend, reportStartupError } from './cli-context';
 import { dispatch } from '../dispatch';
 import type { MethodInput, MethodOutput } from '../../../shared/api/contract';
+import {
+  DeadlineInputError,
+  normalizeDeadlineInput,
+  parseTypedPause,
+  type ClockPause,
+} from '../../../shared/domain/deadline';
+import { officeHoursOf } from '../calendar/deadline-service';
 
-/** `licence-desk due-date`: the same `calendar.dueDate` method the app uses, through dispatch. */
+/**
+ * `licence-desk due-date`: the same `calendar.dueDate` method the app uses, through dispatch. `--pause`
+ * takes dates as a person types them as well as date-times (typed-pause.ts says what time a date means).
+ */
 export async function dueDateCommand(args: string[], env: CliEnv): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -29,18 +39,6 @@ export async function dueDateCommand(args: string[], env: CliEnv): Promise<numbe
     );
     return 1;
   }
-  const input: MethodInput<'calendar.dueDate'> = {
-    receivedAt: values.received,
-    unit: values.unit as 'wd' | 'cd',
-    restart: values.restart,
-    pauses: values.pause.map((spec) => {
-      const [from = '', to = ''] = spec.split('/');
-      return { from, to: to === '' ? null : to, reason: 'Chờ bổ sung hồ sơ' };
-    }),
-    ...(values.procedure !== undefined ? { procedureId: values.procedure } : {}),
-    ...(values.days !== undefined ? { days: Number(values.days) } : {}),
-    ...(values.event !== undefined ? { eventAt: values.event } : {}),
-  };
   let backend;
   try {
     backend = await openBackend(env, dataDirFrom(values.data), 'cli', databaseUrlFrom(values.database));
@@ -48,6 +46,36 @@ export async function dueDateCommand(args: string[], env: CliEnv): Promise<numbe
     return reportStartupError(env, error);
   }
   try {
+    const settings = await dispatch(backend, 'settings.get', {}, localSession());
+    if (!settings.ok) throw new Error(settings.error.message);
+    let pauses: ClockPause[];
+    try {
+      // The office's opening time and offset give a typed date its moment.
+      const office = officeHoursOf(settings.data as MethodOutput<'settings.get'>);
+      const receivedAt = values.received;
+      pauses = values.pause.map((spec, index) => parseTypedPause(spec, index, { receivedAt, office }));
+      // Checked here too (order, overlap, before the receipt) to say what is wrong in both languages.
+      normalizeDeadlineInput({
+        receivedAt,
+        rule: { amount: 1, unit: 'wd', pauseMode: 'pause' },
+        pauses,
+        office,
+        now: receivedAt,
+      });
+    } catch (error) {
+      if (!(error instanceof DeadlineInputError)) throw error;
+      env.stderr(`${error.messageVi}\n(${error.messageEn})\n`);
+      return 1;
+    }
+    const input: MethodInput<'calendar.dueDate'> = {
+      receivedAt: values.received,
+      unit: values.unit as 'wd' | 'cd',
+      restart: values.restart,
+      pauses,
+      ...(values.procedure !== undefined ? { procedureId: values.procedure } : {}),
+      ...(values.days !== undefined ? { days: Number(values.days) } : {}),
+      ...(values.event !== undefined ? { eventAt: values.event } : {}),
+    };
     const reply = await dispatch(backend, 'calendar.dueDate', input, localSession());
     if (!reply.ok) {
       env.stderr(`${reply.error.message}\n`);

@@ -9,17 +9,30 @@ import { restoreCommand } from './restore-command';
 import { reportCommand } from './report-command';
 import { importCommand } from './import-command';
 import { moveStoreCommand } from './move-store-command';
+import { pauseRuleCommand } from './pause-rule-command';
+import { setupCommand } from './setup-command';
 
 const USAGE = `licence-desk <command> [options]
 
 Commands:
+  setup       --settings FILE.json [--admin-password-file FILE] [--data DIR] [--json]
+                                               configure the agency without a browser (the settings
+                                               screen's fields as JSON, checked field by field, audited);
+                                               set the first administrator's password, or print a
+                                               one-time password once
   serve       [--data DIR] [--port N]          start the web edition on 127.0.0.1
   seed-demo   --count N [--data DIR] [--seed S] fill the store with realistic demo dossiers
   verify      [--data DIR]                     integrity check, foreign keys, audit chain, licence register
   verify-licence FILE.pdf|PAYLOAD [--key PUBLIC.pem] [--data DIR]
                                                check a licence's signed QR code offline
   due-date    --received ISO (--days N [--unit wd|cd] | --procedure ID) [--pause FROM/TO ...] [--restart] [--event ISO] [--json]
-                                               compute an appointment date and explain it
+                                               compute an appointment date and explain it; FROM and TO are
+                                               dates (YYYY-MM-DD, office-local: FROM at opening time, TO
+                                               received before the cut-off) or date-times with offset; an
+                                               empty TO means still waiting
+  pause-rule  [--rule ID] [--apply --reason TEXT [--legal-document TEXT]] [--json] [--data DIR]
+                                               the pause rule in force; preview, then apply, another version
+                                               (moved due dates audited one by one)
   backup      [--out DIR] [--prune] [--data DIR] [--json]
                                                verified backup (SHA-256 manifest, audit head); retention
                                                in the configured folder, or with --prune
@@ -41,6 +54,7 @@ the folder's SQLite file (the folder still holds the log, the licence-signing ke
 type Command = (args: string[], env: CliEnv) => Promise<number>;
 
 const commands: Record<string, Command> = {
+  setup: setupCommand,
   serve: serveCommand,
   'seed-demo': seedDemoCommand,
   verify: verifyCommand,
@@ -51,6 +65,7 @@ const commands: Record<string, Command> = {
   report: reportCommand,
   import: importCommand,
   'move-store': moveStoreCommand,
+  'pause-rule': pauseRuleCommand,
 };
 
 export async function runCli(argv: string[], env: CliEnv = defaultCliEnv()): Promise<number> {

@@ -75,7 +75,7 @@ export async function verifyLicenceCommand(args: string[], env: CliEnv): Promise
   }
   const p = verdict.payload;
   env.stdout(
-    `VALID: licence ${p.no} issued ${p.issuedOn} by ${p.issuer} to ${p.holder} (procedure ${p.procedure}${p.validUntil ? `, valid until ${p.validUntil}` : ''}; key ${p.keyId})\n`,
+    `VALID: licence ${p.no} issued ${p.issuedOn} by ${p.issuer}${p.signer ? ` (signed by ${p.signerTitle ? `${p.signerTitle} ` : ''}${p.signer})` : ''} to ${p.holder} (procedure ${p.procedure}${p.validUntil ? `, valid until ${p.validUntil}` : ''}; key ${p.keyId})\n`,
   );
   return 0;
 }

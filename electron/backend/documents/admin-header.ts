@@ -1,3 +1,4 @@
+import { headingOf } from '../../../shared/domain/authority-names';
 import { mm, nfc } from './document-layout';
 import type { DocumentWriter, StackItem } from './document-layout';
 import { formatPlaceDateLine } from './vietnamese-date';
@@ -268,8 +269,9 @@ export function punctuateRecipients(items: readonly string[]): string[] {
   });
 }
 
+/** Headings are derived from names stored as written in a sentence (issue 12 §4). */
 function upper(text: string): string {
-  return nfc(text).toLocaleUpperCase('vi');
+  return headingOf(text);
 }
 
 /**

@@ -21,6 +21,10 @@ export interface DailyRegisterData {
   readonly licences: readonly {
     readonly number: string;
     readonly holder: string;
+    /** Who signed it, as printed on the licence (issue 12 §3); empty for a licence with no signer recorded. */
+    readonly signer: string;
+    /** The issuing authority, as written in a sentence ('Ủy ban nhân dân tỉnh Bắc Ninh'). */
+    readonly issuingBody: string;
     readonly isVoid: boolean;
   }[];
   readonly auditHead: { readonly seq: number; readonly hash: string } | null;
@@ -70,13 +74,20 @@ export async function buildDailyRegisterPdf(data: DailyRegisterData, fonts: Font
   if (data.licences.length > 0) {
     const rows = data.licences
       .slice(0, MAX_LICENCE_ROWS)
-      .map((l, i) => [String(i + 1), l.number, l.holder, l.isVoid ? 'Đã hủy' : 'Đã cấp']);
+      .map((l, i) => [
+        String(i + 1),
+        l.number,
+        l.holder,
+        [l.issuingBody, l.signer].filter((part) => part !== '').join(' – '),
+        l.isVoid ? 'Đã hủy' : 'Đã cấp',
+      ]);
     drawTable(w, {
       columns: [
-        { header: 'TT', width: 28, align: 'center' },
-        { header: 'Số giấy phép', width: 110 },
+        { header: 'TT', width: 24, align: 'center' },
+        { header: 'Số giấy phép', width: 88 },
         { header: 'Tổ chức, cá nhân được cấp', flex: 1 },
-        { header: 'Tình trạng', width: 70, align: 'center' },
+        { header: 'Cơ quan cấp – người ký', flex: 1 },
+        { header: 'Tình trạng', width: 64, align: 'center' },
       ],
       rows,
       size: 11,

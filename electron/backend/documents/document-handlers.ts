@@ -221,11 +221,19 @@ export const documentHandlers = {
       [date],
     )) as Array<{ c: string | null; n: number }>;
     const count = (c: string) => classes.find((row) => row.c === c)?.n ?? 0;
-    const licences = (await ctx.db.all(
-      `SELECT l.formatted, l.holder, v.licence_id IS NOT NULL AS is_void FROM licences l
-       LEFT JOIN licence_voids v ON v.licence_id = l.id WHERE substr(l.issued_at, 1, 10) = ? ORDER BY l.id`,
+    // Who signed and for which authority come from the issue-time snapshot the licence is printed from (read in
+    // JS: the snapshot is JSON text, and the two stores have different JSON functions).
+    const licences = await ctx.db.all<{
+      formatted: string;
+      holder: string;
+      is_void: number;
+      content: string;
+    }>(
+      `SELECT l.formatted, l.holder, CASE WHEN v.licence_id IS NULL THEN 0 ELSE 1 END AS is_void, l.content
+       FROM licences l LEFT JOIN licence_voids v ON v.licence_id = l.id
+       WHERE substr(l.issued_at, 1, 10) = ? ORDER BY l.id`,
       [date],
-    )) as Array<{ formatted: string; holder: string; is_void: number }>;
+    );
     const chain = await verifyAuditChain(ctx.db);
     const bytes = await buildDailyRegisterPdf(
       {
@@ -238,7 +246,20 @@ export const documentHandlers = {
           codes: received.map((r) => r.code),
         },
         resolved: { early: count('early'), onTime: count('on_time'), late: count('late') },
-        licences: licences.map((l) => ({ number: l.formatted, holder: l.holder, isVoid: l.is_void === 1 })),
+        licences: licences.map((l) => {
+          const snapshot = JSON.parse(l.content) as {
+            data?: { signerName?: string };
+            template?: { authority?: { fullName?: string; issuingBody?: string } };
+          };
+          return {
+            number: l.formatted,
+            holder: l.holder,
+            signer: snapshot.data?.signerName ?? '',
+            issuingBody:
+              snapshot.template?.authority?.fullName ?? snapshot.template?.authority?.issuingBody ?? '',
+            isVoid: l.is_void === 1,
+          };
+        }),
         auditHead: await auditHead(ctx.db),
         isChainVerified: chain.ok,
         preparedBy: session.actor.name,

@@ -236,6 +236,8 @@ export class DocumentWriter {
   private pageBottom: number;
   private sectionPage = 1;
   private readonly widths: Map<string, number>;
+  private fontSet: FontSet | null = null;
+  private mono: Promise<PDFFont> | null = null;
 
   private constructor(
     doc: PDFDocument,
@@ -269,7 +271,19 @@ export class DocumentWriter {
     ]);
     const fonts: Record<FontStyle, PDFFont> = { regular, bold, italic, boldItalic };
     if (options.metadata !== undefined) applyMetadata(doc, options.metadata);
-    return new DocumentWriter(doc, fonts, options, widthCacheFor(fontSet));
+    const writer = new DocumentWriter(doc, fonts, options, widthCacheFor(fontSet));
+    writer.fontSet = fontSet;
+    return writer;
+  }
+
+  /**
+   * The monospaced face, embedded (as a subset) the first time a document asks for it: for codes a person
+   * may retype, where 0/O and 1/l/I must differ. Never a standard PDF font, which would not be embedded.
+   */
+  monoFont(): Promise<PDFFont> {
+    if (this.fontSet === null) throw new Error('DocumentWriter has no font set');
+    this.mono ??= this.doc.embedFont(this.fontSet.mono, { subset: true });
+    return this.mono;
   }
 
   // ---- geometry -------------------------------------------------------------------------------------------

@@ -40,9 +40,12 @@ function procedureOf(record: DossierRecord) {
   return { code: optional(record.procedure_code), name: record.procedure_name };
 }
 
-/** The head of the Sở signs, or a deputy "KT." (NĐ 30/2020 Điều 13), as set in the signers list. */
+/**
+ * The head of the Sở signs, or a deputy "KT." (NĐ 30/2020 Điều 13), as set in the Sở's signers list: the
+ * one-stop forms are the processing body's, whichever authority issues the licence.
+ */
 function leaderSigner(settings: Settings): FormSigner {
-  const signer = settings.signers[0];
+  const signer = settings.authorities.so.signers[0];
   return {
     titleLines: signatureLines('so', signer?.capacity ?? 'deputy'),
     ...(signer ? { name: signer.name } : {}),

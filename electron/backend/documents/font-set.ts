@@ -1,6 +1,10 @@
 /**
- * The four faces of the document serif. Bytes are passed in (loaded once at start-up by `loadFontSet`) so the
- * PDF builders never touch the file system and can run in vitest, the CLI and the web edition alike.
+ * The four faces of the document serif, and a monospaced face for codes meant to be read back and retyped.
+ * Bytes are passed in (loaded once at start-up by `loadFontSet`) so the PDF builders never touch the file
+ * system and can run in vitest, the CLI and the web edition alike.
+ *
+ * Every font a document uses is embedded from these files (issue 12 §5): a PDF that relied on a viewer's own
+ * Courier or Times would print differently elsewhere and is not fit for archiving (PDF/A requires embedding).
  *
  * The byte arrays are also the cache key for the parsed fonts (see font-cache.ts): treat them as immutable and
  * keep one FontSet for the life of the process.
@@ -10,9 +14,11 @@ export interface FontSet {
   readonly bold: Uint8Array;
   readonly italic: Uint8Array;
   readonly boldItalic: Uint8Array;
+  /** Liberation Mono 2.1.5 Regular: the licence's verification code (ASCII only). */
+  readonly mono: Uint8Array;
 }
 
-export type FontStyle = keyof FontSet;
+export type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
 export const FONT_STYLES: readonly FontStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
@@ -32,3 +38,6 @@ export function fontStyleOf(bold: boolean, italic: boolean): FontStyle {
   if (bold) return italic ? 'boldItalic' : 'bold';
   return italic ? 'italic' : 'regular';
 }
+
+/** The monospaced face (resources/fonts, from the same Liberation 2.1.5 family and licence as the serif). */
+export const MONO_FONT_FILE_NAME = 'LiberationMono-Regular.ttf';

@@ -1,4 +1,6 @@
-import { StandardFonts, rgb } from 'pdf-lib';
+import { rgb } from 'pdf-lib';
+import type { PDFFont } from 'pdf-lib';
+import { headingOf } from '../../../shared/domain/authority-names';
 import { decodeLicencePayload } from '../signing/licence-signature';
 import { embedLicencePayload } from '../signing/licence-pdf-payload';
 import {
@@ -172,7 +174,7 @@ export async function buildLicencePdf(
     });
   });
   closing.draw(spacing.closing);
-  drawVerificationLines(w, payloadText);
+  drawVerificationLines(w, payloadText, await w.monoFont());
   embedLicencePayload(w.doc, payloadText);
   return w.save();
 }
@@ -328,14 +330,14 @@ function prepareClosing(
  * extractable by pdftotext, while the QR code serves phones. Kept out of the text area so it never pushes the
  * signature to a second page; it stays well inside the printable area.
  *
- * The code itself is set in Courier, a standard PDF font: monospaced, so it is cut into lines without
- * measuring, never embedded or subset, and easy for a clerk to retype (0/O, 1/l are distinct).
+ * The code itself is set in Liberation Mono, embedded like every other font (issue 12 §5: a standard
+ * Courier is not embedded and prints differently from viewer to viewer): monospaced, so it is cut into lines
+ * without measuring, and easy for a clerk to retype (0/O, 1/l/I are distinct).
  */
-function drawVerificationLines(w: DocumentWriter, payloadText: string): void {
+function drawVerificationLines(w: DocumentWriter, payloadText: string, mono: PDFFont): void {
   const size = 6;
   const label = 'Mã xác thực: ';
-  const courier = w.doc.embedStandardFont(StandardFonts.Courier);
-  const charWidth = courier.widthOfTextAtSize('0', size);
+  const charWidth = mono.widthOfTextAtSize('0', size);
   const labelWidth = w.measure(label, { size });
   const ascent = w.font('regular').heightAtSize(size, { descender: false });
   let baseline = w.margins.bottom - VERIFICATION_GAP - ascent;
@@ -344,7 +346,7 @@ function drawVerificationLines(w: DocumentWriter, payloadText: string): void {
   let x = w.left + labelWidth;
   while (rest.length > 0) {
     const length = Math.max(1, Math.floor((w.right - x) / charWidth));
-    w.page.drawText(rest.slice(0, length), { x, y: baseline, size, font: courier, color: rgb(0, 0, 0) });
+    w.page.drawText(rest.slice(0, length), { x, y: baseline, size, font: mono, color: rgb(0, 0, 0) });
     rest = rest.slice(length);
     baseline -= w.lineHeight(size);
     x = w.left;
@@ -439,7 +441,7 @@ function punctuateSequence(items: readonly string[], separator: string, final: s
 }
 
 function upper(text: string): string {
-  return nfc(text).toLocaleUpperCase('vi');
+  return headingOf(text);
 }
 
 function isoDateOf(value: string): string {
@@ -488,6 +490,9 @@ function assertPayloadMatches(payloadText: string, data: LicenceData): void {
   if (payload.issuedOn !== isoDateOf(data.issueDate)) problems.push(`issuedOn ${payload.issuedOn} differs`);
   const validUntil = hasText(data.validUntil) ? isoDateOf(data.validUntil ?? '') : undefined;
   if (payload.validUntil !== validUntil) problems.push('validUntil differs');
+  if (payload.signer !== undefined && payload.signer !== nfc(data.signerName).trim()) {
+    problems.push('signer differs');
+  }
   if (problems.length > 0) {
     throw new RangeError(`The QR payload does not match the licence: ${problems.join('; ')}`);
   }

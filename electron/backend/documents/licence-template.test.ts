@@ -47,6 +47,7 @@ describe('defaultLicenceTemplate', () => {
     expect(template.title).toBe('Giấy phép xuất bản tài liệu không kinh doanh');
     expect(template.authority).toEqual({
       issuingBody: 'Ủy ban nhân dân tỉnh Bắc Ninh',
+      fullName: 'Ủy ban nhân dân tỉnh Bắc Ninh',
       issuer: 'ubnd',
       authorityLine: 'ỦY BAN NHÂN DÂN TỈNH BẮC NINH',
     });
@@ -81,6 +82,7 @@ describe('defaultLicenceTemplate', () => {
     expect(template.authority).toEqual({
       governingBody: 'UBND tỉnh Bắc Ninh',
       issuingBody: 'Sở Văn hóa, Thể thao và Du lịch',
+      fullName: 'Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Ninh',
       issuer: 'so',
       authorityLine: 'GIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH BẮC NINH',
     });

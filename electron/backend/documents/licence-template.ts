@@ -1,3 +1,4 @@
+import { headingOf } from '../../../shared/domain/authority-names';
 import { nfc } from './document-layout';
 
 /*
@@ -39,8 +40,16 @@ export interface LicenceField {
 export interface LicenceAuthority {
   /** Cơ quan chủ quản, printed above the issuing body (e.g. 'UBND tỉnh Bắc Ninh'); none for a UBND. */
   readonly governingBody?: string;
-  /** Cơ quan ban hành, e.g. 'Sở Văn hóa, Thể thao và Du lịch' or 'Ủy ban nhân dân tỉnh Bắc Ninh'. */
+  /**
+   * Cơ quan ban hành as written in a sentence, e.g. 'Sở Văn hóa, Thể thao và Du lịch' or 'Ủy ban nhân dân tỉnh
+   * Bắc Ninh'; the header prints it upper case (issue 12 §4).
+   */
   readonly issuingBody: string;
+  /**
+   * The issuing body named in full, with its province, as written in a sentence (the QR payload's issuer):
+   * 'Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Ninh'. Absent in licences issued before issue 12.
+   */
+  readonly fullName?: string;
   readonly issuer: LicenceIssuer;
   /**
    * Thẩm quyền ban hành under the title: 'GIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH BẮC NINH' or
@@ -151,12 +160,15 @@ export interface LicenceProcedure {
 /** Office settings the default template uses (a superset of the app's Settings['agency'] is fine). */
 export interface LicenceTemplateSettings {
   readonly agency: {
-    /** e.g. 'UBND tỉnh Bắc Ninh'. */
+    /** As written in a sentence, e.g. 'UBND tỉnh Bắc Ninh'. */
     readonly governingBody: string;
-    /** e.g. 'Sở Văn hóa, Thể thao và Du lịch'. */
+    /** As written in a sentence, e.g. 'Sở Văn hóa, Thể thao và Du lịch'. */
     readonly name: string;
   };
-  /** The province's people's committee in full; default: governingBody with 'UBND' spelled out. */
+  /**
+   * The province's people's committee in full, as written in a sentence ('Ủy ban nhân dân tỉnh Bắc Ninh';
+   * settings.authorities.ubnd.name); default: governingBody with 'UBND' spelled out.
+   */
   readonly provincialCommittee?: string;
   /** Who proposes inside the Sở, e.g. 'Trưởng phòng Quản lý Báo chí, Xuất bản'. */
   readonly proposer: string;
@@ -184,9 +196,15 @@ export function defaultLicenceTemplate(
   settings: LicenceTemplateSettings,
 ): LicenceTemplate {
   const issuer = procedure.issuer;
-  const committee = nfc(settings.provincialCommittee ?? spellOutCommittee(settings.agency.governingBody));
+  const committee = nfc(
+    settings.provincialCommittee ?? spellOutCommittee(settings.agency.governingBody),
+  ).trim();
   const province = committee.replace(/^(ủy|uỷ) ban nhân dân\s+/iu, '');
   const agencyName = nfc(settings.agency.name).trim();
+  // 'Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Ninh': the Sở named with its province, unless its name has it.
+  const agencyFullName = /(^|\s)(tỉnh|thành phố)(\s|$)/iu.test(agencyName)
+    ? agencyName
+    : `${agencyName} ${province}`;
   const hasValidity = procedure.licenceFields.some((f) => f.key === 'validUntil');
   const noun = documentNoun(procedure.resultKind);
   // 'Giấy phép có hiệu lực …' reads well alone; a bare 'Văn bản' needs 'này'.
@@ -209,18 +227,16 @@ export function defaultLicenceTemplate(
   const reserved = new Set<string>(RESERVED_LICENCE_KEYS);
   return {
     title: licenceTitle(procedure),
+    // Names are kept as written in a sentence; only the header and thẩm quyền lines are upper case.
     authority:
       issuer === 'ubnd'
-        ? { issuingBody: committee, issuer, authorityLine: upper(committee) }
+        ? { issuingBody: committee, fullName: committee, issuer, authorityLine: upper(committee) }
         : {
-            governingBody: nfc(settings.agency.governingBody),
+            governingBody: nfc(settings.agency.governingBody).trim(),
             issuingBody: agencyName,
+            fullName: agencyFullName,
             issuer,
-            authorityLine: upper(
-              /(^|\s)(tỉnh|thành phố)(\s|$)/iu.test(agencyName)
-                ? `Giám đốc ${agencyName}`
-                : `Giám đốc ${agencyName} ${province}`,
-            ),
+            authorityLine: upper(`Giám đốc ${agencyFullName}`),
           },
     legalBasis,
     considerations: [
@@ -304,5 +320,5 @@ function capitalise(text: string): string {
 }
 
 function upper(text: string): string {
-  return nfc(text).toLocaleUpperCase('vi');
+  return headingOf(text);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { warmFontCache } from './font-cache';
-import { FONT_FILE_NAMES, FONT_STYLES } from './font-set';
+import { FONT_FILE_NAMES, FONT_STYLES, MONO_FONT_FILE_NAME } from './font-set';
 import type { FontSet, FontStyle } from './font-set';
 
 /**
@@ -13,22 +13,32 @@ import type { FontSet, FontStyle } from './font-set';
  * names but lacks 92 Vietnamese letters and would print tofu boxes (toolchain.md §4).
  */
 export function loadFontSet(fontsDir: string): FontSet {
-  const read = (style: FontStyle): Uint8Array => {
-    const path = join(fontsDir, FONT_FILE_NAMES[style]);
+  const readFile = (name: string): Uint8Array => {
+    const path = join(fontsDir, name);
     const bytes = readFileSync(path);
     if (!isTrueType(bytes)) throw new Error(`Not a TrueType font: ${path}`);
     return bytes;
   };
+  const read = (style: FontStyle): Uint8Array => readFile(FONT_FILE_NAMES[style]);
   const fonts: FontSet = {
     regular: read('regular'),
     bold: read('bold'),
     italic: read('italic'),
     boldItalic: read('boldItalic'),
+    mono: readFile(MONO_FONT_FILE_NAME),
   };
   const views = warmFontCache(
     FONT_STYLES.map((style) => fonts[style]),
     'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc 0123456789',
   );
+  // The mono face prints signed payloads: ASCII base64url and dots, nothing else.
+  const [mono] = warmFontCache([fonts.mono], PAYLOAD_ALPHABET);
+  const missingAscii = [...PAYLOAD_ALPHABET].filter(
+    (c) => !mono?.hasGlyphForCodePoint(c.codePointAt(0) ?? 0),
+  );
+  if (missingAscii.length > 0) {
+    throw new Error(`${MONO_FONT_FILE_NAME} in ${fontsDir} lacks ${missingAscii.join(' ')}`);
+  }
   views.forEach((font, index) => {
     const missing = VIETNAMESE_LETTERS.filter(
       (letter) => !font.hasGlyphForCodePoint(letter.codePointAt(0) ?? 0),
@@ -42,6 +52,8 @@ export function loadFontSet(fontsDir: string): FontSet {
   });
   return fonts;
 }
+
+const PAYLOAD_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.';
 
 function isTrueType(bytes: Uint8Array): boolean {
   const tag = String.fromCharCode(...bytes.subarray(0, 4));

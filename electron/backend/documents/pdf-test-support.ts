@@ -97,3 +97,32 @@ export function pdfWords(pdf: Uint8Array, page: number): PdfWord[] {
   }
   return words;
 }
+
+export interface PdfFont {
+  readonly name: string;
+  readonly type: string;
+  readonly isEmbedded: boolean;
+  readonly isSubset: boolean;
+}
+
+/**
+ * `pdffonts` of the document: every font it uses, with whether it is embedded. The columns are cut where the
+ * header's dashes are, so names with spaces (a non-embedded 'Times-Roman' alias, say) parse too.
+ */
+export function pdfFonts(pdf: Uint8Array): PdfFont[] {
+  const out = withTempPdf(pdf, (path) => execFileSync('pdffonts', [path], { encoding: 'utf8' }));
+  const lines = out.split('\n');
+  const rule = lines.findIndex((line) => /^-+( -+)+$/.test(line.trim()));
+  if (rule < 0) throw new Error(`unexpected pdffonts output:\n${out}`);
+  const columns: Array<[number, number]> = [];
+  for (const match of (lines[rule] ?? '').matchAll(/-+/g)) {
+    columns.push([match.index, match.index + match[0].length]);
+  }
+  return lines
+    .slice(rule + 1)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const cell = (i: number) => line.slice(columns[i]?.[0], columns[i]?.[1]).trim();
+      return { name: cell(0), type: cell(1), isEmbedded: cell(3) === 'yes', isSubset: cell(4) === 'yes' };
+    });
+}

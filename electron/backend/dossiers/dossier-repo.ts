@@ -5,6 +5,7 @@ import { searchByNamePostgres } from './dossier-search.postgres';
 
 export { COUNT_CAP, type ListFilter } from './dossier-list-filter';
 import type { ApplicantKind, Channel, DossierStatus } from '../../../shared/domain/dossier-status';
+import type { PauseRuleId } from '../../../shared/domain/deadline';
 
 export interface DossierRecord {
   id: number;
@@ -41,12 +42,21 @@ export interface DossierRecord {
   notes: string | null;
   receiver_name: string;
   register_entry_no: number;
+  /** Null while the dossier follows the pause rule in force (migration 0007). */
+  pause_rule: PauseRuleId | null;
   version: number;
 }
 
 export type NewDossier = Omit<
   DossierRecord,
-  'id' | 'procedure_code' | 'procedure_name' | 'pause_mode' | 'completed_at' | 'completion_class' | 'version'
+  | 'id'
+  | 'procedure_code'
+  | 'procedure_name'
+  | 'pause_mode'
+  | 'completed_at'
+  | 'completion_class'
+  | 'pause_rule'
+  | 'version'
 > & { created_at: string };
 
 export const SELECT_DOSSIER = `

@@ -18,6 +18,8 @@ function ruleOf(record: DossierRecord, pauses: readonly ClockPause[]) {
     unit: record.deadline_unit,
     pauseMode: record.pause_mode,
     pauses,
+    // Set on dossiers completed before a newer pause rule was adopted: they are explained as classified.
+    pauseRule: record.pause_rule,
   };
 }
 

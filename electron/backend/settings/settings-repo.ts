@@ -1,5 +1,6 @@
 import type { Sql } from '../store/sql';
 import { settingsInputSchema, type Settings } from '../../../shared/api/schemas/settings';
+import { upgradeStoredSettings } from './settings-upgrade';
 import type { z } from 'zod';
 
 type StoredSettings = z.output<typeof settingsInputSchema>;
@@ -9,8 +10,8 @@ const KEY = 'app';
 /** What a fresh install shows in the first-run form: a real example, to be confirmed by an administrator. */
 export const defaultSettings: StoredSettings = {
   agency: {
-    governingBody: 'UBND TỈNH BẮC NINH',
-    name: 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH',
+    governingBody: 'UBND tỉnh Bắc Ninh',
+    name: 'Sở Văn hóa, Thể thao và Du lịch',
     shortSymbol: 'SVHTTDL',
     placeName: 'Bắc Ninh',
     agencyCode: '000.00.00.H00',
@@ -29,7 +30,10 @@ export const defaultSettings: StoredSettings = {
     dueSoonWorkingDays: 2,
     classificationGranularity: 'date',
   },
-  signers: [],
+  authorities: {
+    so: { signers: [] },
+    ubnd: { name: 'Ủy ban nhân dân tỉnh Bắc Ninh', signers: [] },
+  },
   receiverName: null,
   workflow: { requireTwoPeople: true, maxSupplementRequests: 1, signerRoles: ['director'] },
   licensing: {
@@ -41,10 +45,12 @@ export const defaultSettings: StoredSettings = {
 
 export async function readSettings(db: Sql): Promise<Settings> {
   const row = await db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [KEY]);
-  if (!row) return { ...defaultSettings, isConfigured: false };
-  // Stored settings were validated on write; parsing again guards against a hand-edited file.
-  const parsed = settingsInputSchema.parse(JSON.parse(row.value));
-  return { ...parsed, isConfigured: true };
+  if (!row) return { ...defaultSettings, isConfigured: false, needsReview: [] };
+  // Stored settings were validated on write, in the shape of their day: upgrade older shapes, then parse
+  // again (which also guards against a hand-edited file).
+  const upgraded = upgradeStoredSettings(JSON.parse(row.value));
+  const parsed = settingsInputSchema.parse(upgraded.value);
+  return { ...parsed, isConfigured: true, needsReview: upgraded.needsReview };
 }
 
 export async function writeSettings(db: Sql, value: StoredSettings): Promise<void> {

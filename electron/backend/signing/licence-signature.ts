@@ -34,8 +34,15 @@ export interface LicencePayload {
   readonly issuedOn: string;
   /** Last day of validity, 'YYYY-MM-DD', for licences with a term (e.g. a bản tin licence). */
   readonly validUntil?: string;
-  /** The issuing body, e.g. 'UBND tỉnh Bắc Ninh' or 'Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Ninh'. */
+  /**
+   * The issuing body as written in a sentence, e.g. 'Ủy ban nhân dân tỉnh Bắc Ninh' or 'Sở Văn hóa, Thể thao
+   * và Du lịch tỉnh Bắc Ninh'.
+   */
   readonly issuer: string;
+  /** Who signed, as printed under the signature (issue 12 §3); absent in payloads issued before. */
+  readonly signer?: string;
+  /** The signer's position, e.g. 'Phó Chủ tịch'. */
+  readonly signerTitle?: string;
   /** Id of the signing key (see `keyIdOf`). */
   readonly keyId: string;
 }
@@ -62,7 +69,18 @@ const ED25519_SIGNATURE_BYTES = 64;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const KEY_ID = /^[0-9a-f]{16}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PAYLOAD_KEYS = new Set(['v', 'no', 'holder', 'procedure', 'issuedOn', 'validUntil', 'issuer', 'keyId']);
+const PAYLOAD_KEYS = new Set([
+  'v',
+  'no',
+  'holder',
+  'procedure',
+  'issuedOn',
+  'validUntil',
+  'issuer',
+  'signer',
+  'signerTitle',
+  'keyId',
+]);
 
 export function generateSigningKey(): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -173,6 +191,12 @@ function payloadProblems(value: unknown): string[] {
     (typeof record.validUntil !== 'string' || !ISO_DATE.test(record.validUntil))
   ) {
     problems.push('validUntil must be YYYY-MM-DD');
+  }
+  for (const key of ['signer', 'signerTitle'] as const) {
+    const field = record[key];
+    if (field !== undefined && (typeof field !== 'string' || field.trim() === '')) {
+      problems.push(`${key} must be a non-empty string when present`);
+    }
   }
   if (typeof record.keyId !== 'string' || !KEY_ID.test(record.keyId)) {
     problems.push('keyId must be 16 lower-case hex digits');

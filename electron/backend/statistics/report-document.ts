@@ -11,9 +11,9 @@ import { signatureLines } from '../documents/licence-template';
  */
 
 export interface DocumentAgency {
-  /** Cơ quan chủ quản, e.g. 'UBND TỈNH BẮC NINH'. */
+  /** Cơ quan chủ quản as written in a sentence, e.g. 'UBND tỉnh Bắc Ninh' (headings print it upper case). */
   readonly governingBody: string;
-  /** e.g. 'SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH'. */
+  /** e.g. 'Sở Văn hóa, Thể thao và Du lịch'. */
   readonly name: string;
   /** Địa danh for the date line. */
   readonly place: string;
@@ -68,9 +68,9 @@ export function documentAgency(settings: Settings): DocumentAgency {
   };
 }
 
-/** The first configured signer signs the report (a Sở: the director, or a deputy "KT."). */
+/** The Sở's first configured signer signs the report (the director, or a deputy "KT."). */
 export function reportSignature(settings: Settings): ReportSignature {
-  const signer = settings.signers[0];
+  const signer = settings.authorities.so.signers[0];
   if (signer === undefined) return { titleLines: ['THỦ TRƯỞNG CƠ QUAN'], name: '' };
   return { titleLines: signatureLines('so', signer.capacity), name: signer.name };
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { headingOf } from '../../../shared/domain/authority-names';
 import type { TableHeader } from '../../../shared/domain/statistics';
 import { columnNumbers } from '../../../shared/domain/statistics';
 
@@ -71,8 +72,9 @@ export function agencyLines(
   fromCol: number,
   toCol: number,
 ): void {
-  mergedLine(ws, 1, fromCol, toCol, agency.governingBody.toLocaleUpperCase('vi'));
-  mergedLine(ws, 2, fromCol, toCol, agency.name.toLocaleUpperCase('vi'), { bold: true });
+  // Headings derived from the names as written in a sentence (issue 12 §4).
+  mergedLine(ws, 1, fromCol, toCol, headingOf(agency.governingBody));
+  mergedLine(ws, 2, fromCol, toCol, headingOf(agency.name), { bold: true });
 }
 
 /** A text line across columns [fromCol, toCol] of one row (1-based), merged. */

@@ -66,10 +66,47 @@ export async function licenceTemplateFor(
     },
     {
       agency: { governingBody: settings.agency.governingBody, name: settings.agency.name },
+      provincialCommittee: settings.authorities.ubnd.name,
       proposer: settings.licensing.proposer,
       draftingUnit: settings.licensing.draftingUnit,
     },
   );
+}
+
+/** Which authority issues the dossier's licence: its procedure version's issuer (e.g. 'ubnd' for XB-TLKKD). */
+export async function licenceIssuerOf(db: Sql, record: DossierRecord): Promise<LicenceIssuer> {
+  return (await versionDetails(db, record.procedure_version_id)).issuer;
+}
+
+export interface LicenceSigners {
+  issuer: LicenceIssuer;
+  /** As written in a sentence: 'Sở Văn hóa, Thể thao và Du lịch', 'Ủy ban nhân dân tỉnh Bắc Ninh'. */
+  authorityName: string;
+  signers: Settings['authorities']['so']['signers'];
+  /** The one named unless another is chosen; null when the authority has no signer configured. */
+  suggested: string | null;
+}
+
+/**
+ * The people who may sign the dossier's licence: those of its issuing authority only (issue 12 §3). For a
+ * licence of the Sở the approving leader is suggested when listed (they decided it); the UBND's own signers
+ * are never the Sở's approver, so its first listed signer is suggested.
+ */
+export async function licenceSignersOf(
+  db: Sql,
+  record: DossierRecord,
+  settings: Settings,
+  approverName: string | null,
+): Promise<LicenceSigners> {
+  const issuer = await licenceIssuerOf(db, record);
+  const { signers } = settings.authorities[issuer];
+  const approver = issuer === 'so' ? signers.find((s) => s.name === approverName) : undefined;
+  return {
+    issuer,
+    authorityName: issuer === 'ubnd' ? settings.authorities.ubnd.name : settings.agency.name,
+    signers,
+    suggested: (approver ?? signers[0])?.name ?? null,
+  };
 }
 
 export function licenceValues(record: DossierRecord, fields: Record<string, string>) {
@@ -93,14 +130,20 @@ export async function missingLicenceFields(
   );
 }
 
+/**
+ * Who the licence names: the chosen signer of the issuing authority, else the suggested one. A Sở with no
+ * signer configured falls back to the approving leader signing KT. (as before issue 12); the UBND never does —
+ * issuing refuses first (perform-transition.ts).
+ */
 function signerFor(
-  settings: Settings,
+  candidates: LicenceSigners,
+  chosenName: string | null,
   approverName: string | null,
-): { name: string; capacity: SignerCapacity } {
-  const named = settings.signers.find((s) => s.name === approverName);
-  const chosen = named ?? settings.signers[0];
-  if (chosen) return { name: chosen.name, capacity: chosen.capacity };
-  return { name: approverName ?? '', capacity: 'deputy' };
+): { name: string; title: string | null; capacity: SignerCapacity } {
+  const wanted = chosenName ?? candidates.suggested;
+  const chosen = candidates.signers.find((s) => s.name === wanted);
+  if (chosen) return { name: chosen.name, title: chosen.title, capacity: chosen.capacity };
+  return { name: approverName ?? '', title: null, capacity: 'deputy' };
 }
 
 export interface IssuedLicence {
@@ -119,6 +162,8 @@ export async function issueLicence(
     settings: Settings;
     fields: Record<string, string>;
     approverName: string | null;
+    /** The signer the văn thư chose on the issue screen (a name of the authority's signers), if any. */
+    signerName?: string | null;
     issuedBy: number | null;
     now: { iso: string; date: string; offset: number };
     dataDir: string;
@@ -140,7 +185,11 @@ export async function issueLicence(
     year: series.year,
     symbol: seriesKey,
   });
-  const signer = signerFor(settings, args.approverName);
+  const signer = signerFor(
+    await licenceSignersOf(db, record, settings, args.approverName),
+    args.signerName ?? null,
+    args.approverName,
+  );
   const values = licenceValues(record, args.fields);
   const key = await activeSigningKey(db, args.dataDir, now.iso);
   const payload = signLicencePayload(
@@ -151,7 +200,10 @@ export async function issueLicence(
       procedure: record.procedure_id,
       issuedOn: now.date,
       ...(values.validUntil ? { validUntil: values.validUntil } : {}),
-      issuer: template.authority.issuingBody,
+      // As written in a sentence, with the province (issue 12 §4): 'Ủy ban nhân dân tỉnh Bắc Ninh'.
+      issuer: template.authority.fullName ?? template.authority.issuingBody,
+      ...(signer.name === '' ? {} : { signer: signer.name }),
+      ...(signer.title === null ? {} : { signerTitle: signer.title }),
       keyId: key.keyId,
     },
     key.privateKeyPem,

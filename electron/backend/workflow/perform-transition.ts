@@ -26,7 +26,7 @@ import {
   updateDossierIfVersion,
   type WorkflowColumns,
 } from './workflow-repo';
-import { issueLicence, missingLicenceFields } from './licence-service';
+import { issueLicence, licenceSignersOf, missingLicenceFields } from './licence-service';
 import { workflowRefusal } from './workflow-errors';
 
 export function workflowSettingsOf(settings: Settings): WorkflowSettings {
@@ -120,13 +120,7 @@ async function checkAgainstStore(
       logMessage: 'apology appointment in the past',
     });
   }
-  if (plan.action === 'issue' && settings.signers.length === 0 && wf.decided_by === null) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'Chưa khai báo người ký giấy phép. Quản trị viên cần thêm người ký (họ tên, chức vụ) trong Cài đặt.',
-      { logMessage: 'no signer for the licence' },
-    );
-  }
+  if (plan.action === 'issue') await checkLicenceSigner(ctx, plan, record, settings, wf);
   if (plan.action === 'issue') {
     const fields = wf.licence_fields ? (JSON.parse(wf.licence_fields) as Record<string, string>) : {};
     const missing = await missingLicenceFields(ctx.db, record, settings, fields);
@@ -139,6 +133,36 @@ async function checkAgainstStore(
         logMessage: `licence fields missing: ${missing.map((m) => m.key).join(',')}`,
       });
     }
+  }
+}
+
+/**
+ * The licence is signed by its issuing authority's people (issue 12 §3): a chosen signer must be one of them,
+ * and a licence of the UBND tỉnh cannot be issued before the UBND's signers are configured (the Sở's
+ * approver never signs for the UBND). A licence of the Sở may still fall back to its approver.
+ */
+async function checkLicenceSigner(
+  ctx: BackendContext,
+  plan: TransitionPlan,
+  record: DossierRecord,
+  settings: Settings,
+  wf: WorkflowColumns,
+) {
+  const candidates = await licenceSignersOf(ctx.db, record, settings, null);
+  const chosen = plan.data.signer;
+  if (chosen !== undefined && !candidates.signers.some((s) => s.name === chosen)) {
+    const message = `${chosen} không có trong danh sách người ký của ${candidates.authorityName}.`;
+    throw new AppError('VALIDATION_FAILED', message, {
+      fieldErrors: { signer: message },
+      logMessage: `signer not configured for ${candidates.issuer}`,
+    });
+  }
+  if (candidates.signers.length === 0 && (candidates.issuer === 'ubnd' || wf.decided_by === null)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Chưa khai báo người ký giấy phép của ${candidates.authorityName}. Quản trị viên cần thêm người ký (họ tên, chức vụ) trong Cài đặt.`,
+      { logMessage: `no signer for a licence of ${candidates.issuer}` },
+    );
   }
 }
 
@@ -254,6 +278,7 @@ export async function performTransition(
         settings,
         fields: wf.licence_fields ? (JSON.parse(wf.licence_fields) as Record<string, string>) : {},
         approverName: approver?.full_name ?? null,
+        signerName: plan.data.signer ?? null,
         issuedBy: session.userId,
         now,
         dataDir: ctx.dataDir,

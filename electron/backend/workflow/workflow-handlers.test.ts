@@ -18,7 +18,10 @@ beforeEach(async () => {
   t = await makeTestBackend({ now: '2026-11-02T09:00:00+07:00' });
   await t.call('settings.update', {
     ...sampleSettings,
-    signers: [{ name: 'Phạm Quốc Dũng', title: 'Phó Giám đốc', capacity: 'deputy' }],
+    authorities: {
+      ...sampleSettings.authorities,
+      so: { signers: [{ name: 'Phạm Quốc Dũng', title: 'Phó Giám đốc', capacity: 'deputy' }] },
+    },
   });
   office = await makeOffice(t);
 });

@@ -2,6 +2,7 @@ import { createPortal } from 'react-dom';
 import { Button, Group, Table, Text } from '@mantine/core';
 import type { DossierDetail } from '../../../shared/api/schemas/dossiers';
 import { useAppContext } from '../../app/app-context';
+import { headingOf } from '../../../shared/domain/authority-names';
 import { formatAppointment, formatDate, formatDeadline, formatInstant, weekdayName } from '../../lib/format';
 
 type LedgerLine = DossierDetail['ledger'][number];
@@ -134,7 +135,7 @@ export function DeadlineLedger({ dossier }: { dossier: DossierDetail }) {
       <LedgerTable ledger={dossier.ledger} testId="deadline-ledger" />
       {createPortal(
         <div className="print-root" aria-hidden>
-          <Text size="xs">{settings.agency.name}</Text>
+          <Text size="xs">{headingOf(settings.agency.name)}</Text>
           <Text fw={700} size="lg" mt="sm">
             BẢNG TÍNH THỜI HẠN GIẢI QUYẾT HỒ SƠ
           </Text>

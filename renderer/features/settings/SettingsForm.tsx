@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import {
+  Controller,
+  useFieldArray,
+  useForm,
+  useWatch,
+  type Control,
+  type UseFormRegister,
+} from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert,
@@ -45,7 +52,16 @@ const sessionNames = ['Buổi sáng', 'Buổi chiều', 'Buổi tối'] as const
  * this form does not show (workflow, licensing, …) ride along unchanged, so saving never resets them.
  */
 function toFormValues(settings: Settings): FormValues {
-  const { isConfigured: _isConfigured, agency, office, signers, receiverName, ...otherSections } = settings;
+  const {
+    isConfigured: _isConfigured,
+    needsReview: _needsReview,
+    agency,
+    office,
+    authorities,
+    receiverName,
+    ...otherSections
+  } = settings;
+  const { so, ubnd } = authorities;
   return {
     ...otherSections,
     agency: {
@@ -55,14 +71,49 @@ function toFormValues(settings: Settings): FormValues {
       email: agency.email ?? '',
     },
     office: { ...office, sessions: office.sessions.map((s) => ({ ...s })) },
-    // First run: offer one signer row, since every printed document needs someone to sign it.
-    signers:
-      signers.length > 0
-        ? signers.map((s) => ({ ...s }))
-        : [{ name: '', title: 'Giám đốc', capacity: 'head' }],
+    authorities: {
+      // First run: offer one row for the Sở, since every printed document needs someone to sign it. The UBND
+      // tỉnh signs only the licences it issues; its signers are added when the office issues those.
+      so: {
+        signers:
+          so.signers.length > 0
+            ? so.signers.map((s) => ({ ...s }))
+            : [{ name: '', title: 'Giám đốc', capacity: 'head' }],
+      },
+      ubnd: { name: ubnd.name, signers: ubnd.signers.map((s) => ({ ...s })) },
+    },
     receiverName: receiverName ?? '',
   };
 }
+
+/** What each authority's signers are called, and how they sign (NĐ 30/2020 Điều 13). */
+const AUTHORITY_SIGNING = {
+  so: {
+    legend: 'Người ký của Sở',
+    labelSuffix: '',
+    head: 'Giám đốc',
+    deputy: 'Phó Giám đốc (KT.)',
+    placeholder: 'Giám đốc / Phó Giám đốc',
+    newTitle: 'Phó Giám đốc',
+    hint: 'Ký giấy phép của Sở, phiếu từ chối, phiếu xin lỗi và báo cáo.',
+  },
+  ubnd: {
+    legend: 'Người ký của Ủy ban nhân dân tỉnh',
+    labelSuffix: ' UBND',
+    head: 'Chủ tịch (TM. UBND)',
+    deputy: 'Phó Chủ tịch (TM. UBND, KT. Chủ tịch)',
+    placeholder: 'Chủ tịch / Phó Chủ tịch',
+    newTitle: 'Phó Chủ tịch',
+    hint: 'Ký giấy phép thuộc thẩm quyền của Ủy ban nhân dân tỉnh (ví dụ giấy phép xuất bản tài liệu không kinh doanh, NĐ 138/2025); cần khai báo trước khi cấp số các giấy phép đó.',
+  },
+} as const;
+
+/** Field paths of settings converted on reading, in the words of the form. */
+const REVIEW_LABELS: Record<string, string> = {
+  'agency.governingBody': 'Cơ quan chủ quản',
+  'agency.name': 'Tên cơ quan',
+  'authorities.ubnd.name': 'Tên Ủy ban nhân dân tỉnh',
+};
 
 function toClock(value: string): string {
   // TimePicker reports HH:mm:ss (or '' when cleared); the contract stores HH:mm.
@@ -90,7 +141,6 @@ export function SettingsForm({ settings, submitLabel, onSaved, isReadOnly = fals
     defaultValues: toFormValues(settings),
   });
   const sessions = useFieldArray({ control, name: 'office.sessions' });
-  const signers = useFieldArray({ control, name: 'signers' });
   const utcOffsetMinutes = useWatch({ control, name: 'office.utcOffsetMinutes' });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -116,6 +166,13 @@ export function SettingsForm({ settings, submitLabel, onSaved, isReadOnly = fals
       {/* A disabled fieldset disables every control inside it: the read-only view for non-administrators. */}
       <fieldset disabled={isReadOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
         <Stack gap="md">
+          {settings.needsReview.length > 0 && (
+            <Alert color="yellow" title="Cần kiểm tra lại" data-testid="settings-review">
+              Cài đặt được lưu bởi phiên bản trước đã được chuyển sang cách ghi mới: tên cơ quan viết như
+              trong câu (tiêu đề văn bản tự in hoa) và người ký theo từng cơ quan. Hãy kiểm tra các mục sau
+              rồi lưu lại: {settings.needsReview.map((path) => REVIEW_LABELS[path] ?? path).join('; ')}.
+            </Alert>
+          )}
           {orphanErrors.length > 0 && (
             <Alert color="red" title="Chưa lưu được cài đặt">
               {orphanErrors.map((message) => (
@@ -127,15 +184,19 @@ export function SettingsForm({ settings, submitLabel, onSaved, isReadOnly = fals
           <Fieldset legend="Cơ quan giải quyết thủ tục">
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
               <TextInput
+                inputWrapperOrder={belowInput}
                 label="Cơ quan chủ quản"
-                placeholder="UBND TỈNH BẮC NINH"
+                description="Viết như trong câu; tiêu đề văn bản tự in hoa"
+                placeholder="UBND tỉnh Bắc Ninh"
                 withAsterisk
                 {...register('agency.governingBody')}
                 error={err('agency.governingBody')}
               />
               <TextInput
+                inputWrapperOrder={belowInput}
                 label="Tên cơ quan"
-                placeholder="SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
+                description="Viết như trong câu, ví dụ “Sở Văn hóa, Thể thao và Du lịch”"
+                placeholder="Sở Văn hóa, Thể thao và Du lịch"
                 withAsterisk
                 {...register('agency.name')}
                 error={err('agency.name')}
@@ -344,67 +405,8 @@ export function SettingsForm({ settings, submitLabel, onSaved, isReadOnly = fals
             </Stack>
           </Fieldset>
 
-          <Fieldset legend="Người ký văn bản">
-            <Stack gap="xs">
-              {signers.fields.map((field, index) => (
-                <Group key={field.id} align="flex-start" gap="sm" wrap="nowrap" data-testid="signer-row">
-                  <TextInput
-                    label={`Họ tên người ký ${index + 1}`}
-                    withAsterisk
-                    {...register(`signers.${index}.name`)}
-                    error={err(`signers.${index}.name`)}
-                    style={{ flex: 2 }}
-                  />
-                  <TextInput
-                    label={`Chức vụ người ký ${index + 1}`}
-                    placeholder="Giám đốc / Phó Giám đốc"
-                    withAsterisk
-                    {...register(`signers.${index}.title`)}
-                    error={err(`signers.${index}.title`)}
-                    style={{ flex: 2 }}
-                  />
-                  <Controller
-                    control={control}
-                    name={`signers.${index}.capacity`}
-                    render={({ field: f }) => (
-                      <Input.Wrapper label="Thẩm quyền ký" error={err(`signers.${index}.capacity`)}>
-                        <div>
-                          <SegmentedControl
-                            aria-label={`Thẩm quyền ký của người ký ${index + 1}`}
-                            value={f.value}
-                            onChange={f.onChange}
-                            data={[
-                              { value: 'head', label: 'Cấp trưởng' },
-                              { value: 'deputy', label: 'Cấp phó (KT.)' },
-                            ]}
-                          />
-                        </div>
-                      </Input.Wrapper>
-                    )}
-                  />
-                  <Button
-                    variant="subtle"
-                    color="red"
-                    mt={24}
-                    onClick={() => signers.remove(index)}
-                    aria-label={`Xóa người ký ${index + 1}`}
-                  >
-                    Xóa
-                  </Button>
-                </Group>
-              ))}
-              {signers.fields.length < 10 && (
-                <Group>
-                  <Button
-                    variant="light"
-                    onClick={() => signers.append({ name: '', title: 'Phó Giám đốc', capacity: 'deputy' })}
-                  >
-                    + Thêm người ký
-                  </Button>
-                </Group>
-              )}
-            </Stack>
-          </Fieldset>
+          <SignerList authority="so" control={control} register={register} err={err} />
+          <SignerList authority="ubnd" control={control} register={register} err={err} />
 
           <Fieldset legend="Tiếp nhận hồ sơ">
             <TextInput
@@ -433,8 +435,112 @@ export function SettingsForm({ settings, submitLabel, onSaved, isReadOnly = fals
   );
 }
 
+interface SignerListProps {
+  authority: 'so' | 'ubnd';
+  control: Control<FormValues, unknown, ParsedValues>;
+  register: UseFormRegister<FormValues>;
+  err(path: string): string | undefined;
+}
+
+/** The signers of one issuing authority (issue 12 §3); the UBND's list comes with the UBND's own name. */
+function SignerList({ authority, control, register, err }: SignerListProps) {
+  const words = AUTHORITY_SIGNING[authority];
+  const signers = useFieldArray({ control, name: `authorities.${authority}.signers` });
+  const base = `authorities.${authority}.signers` as const;
+  return (
+    <Fieldset legend={words.legend} data-testid={`signers-${authority}`}>
+      <Stack gap="xs">
+        <Text size="sm" c="dimmed">
+          {words.hint}
+        </Text>
+        {authority === 'ubnd' && (
+          <TextInput
+            inputWrapperOrder={belowInput}
+            label="Tên Ủy ban nhân dân tỉnh"
+            description="Viết như trong câu; tiêu đề “ỦY BAN NHÂN DÂN TỈNH …” tự in hoa"
+            placeholder="Ủy ban nhân dân tỉnh Bắc Ninh"
+            withAsterisk
+            {...register('authorities.ubnd.name')}
+            error={err('authorities.ubnd.name')}
+            maw={480}
+          />
+        )}
+        {signers.fields.map((field, index) => (
+          <Group
+            key={field.id}
+            align="flex-start"
+            gap="sm"
+            wrap="nowrap"
+            data-testid={authority === 'so' ? 'signer-row' : 'signer-row-ubnd'}
+          >
+            <TextInput
+              label={`Họ tên người ký${words.labelSuffix} ${index + 1}`}
+              withAsterisk
+              {...register(`${base}.${index}.name`)}
+              error={err(`${base}.${index}.name`)}
+              style={{ flex: 2 }}
+            />
+            <TextInput
+              label={`Chức vụ người ký${words.labelSuffix} ${index + 1}`}
+              placeholder={words.placeholder}
+              withAsterisk
+              {...register(`${base}.${index}.title`)}
+              error={err(`${base}.${index}.title`)}
+              style={{ flex: 2 }}
+            />
+            <Controller
+              control={control}
+              name={`${base}.${index}.capacity`}
+              render={({ field: f }) => (
+                <Input.Wrapper label="Thẩm quyền ký" error={err(`${base}.${index}.capacity`)}>
+                  <div>
+                    <SegmentedControl
+                      aria-label={`Thẩm quyền ký của người ký${words.labelSuffix} ${index + 1}`}
+                      value={f.value}
+                      onChange={f.onChange}
+                      data={[
+                        { value: 'head', label: words.head },
+                        { value: 'deputy', label: words.deputy },
+                      ]}
+                    />
+                  </div>
+                </Input.Wrapper>
+              )}
+            />
+            <Button
+              variant="subtle"
+              color="red"
+              mt={24}
+              onClick={() => signers.remove(index)}
+              aria-label={`Xóa người ký${words.labelSuffix} ${index + 1}`}
+            >
+              Xóa
+            </Button>
+          </Group>
+        ))}
+        {signers.fields.length < 10 && (
+          <Group>
+            <Button
+              variant="light"
+              onClick={() =>
+                signers.append({
+                  name: '',
+                  title: signers.fields.length === 0 && authority === 'ubnd' ? 'Chủ tịch' : words.newTitle,
+                  capacity: signers.fields.length === 0 && authority === 'ubnd' ? 'head' : 'deputy',
+                })
+              }
+            >
+              {authority === 'so' ? '+ Thêm người ký' : '+ Thêm người ký của UBND tỉnh'}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Fieldset>
+  );
+}
+
 function isSettingsField(path: string): boolean {
-  return /^(agency\.\w+|office\.(sessions\.\d+\.(start|end)|cutoff|dueSoonWorkingDays|classificationGranularity)|signers\.\d+\.(name|title|capacity)|receiverName)$/.test(
+  return /^(agency\.\w+|office\.(sessions\.\d+\.(start|end)|cutoff|dueSoonWorkingDays|classificationGranularity)|authorities\.(so|ubnd)\.signers\.\d+\.(name|title|capacity)|authorities\.ubnd\.name|receiverName)$/.test(
     path,
   );
 }

@@ -27,7 +27,8 @@ import {
 import type { ActionField } from '../../../shared/domain/workflow/workflow-actions';
 import { ApiError, api, errorMessage, isApiError } from '../../api/client';
 import { PRINTED_DOCUMENT_KIND } from '../../api/documents';
-import { useApiQuery } from '../../api/use-api-query';
+import { useApiQuery, type ApiQuery } from '../../api/use-api-query';
+import type { MethodOutput } from '../../../shared/api/contract';
 import { useOfficeOffset } from '../../app/app-context';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PrintButton } from '../../components/PrintButton';
@@ -91,8 +92,20 @@ export function ActionModal(props: ActionModalProps) {
     control,
     handleSubmit,
     setError,
+    setValue,
+    getValues,
     formState: { errors, isSubmitting },
   } = useForm<ActionFormValues>({ resolver: zodResolver(schema), defaultValues });
+  // Issuing: only the signers of the licence's own authority are offered (issue 12 §3), the suggested one
+  // chosen until the văn thư picks another.
+  const signers = useApiQuery(
+    'licences.signers',
+    fields.includes('signer') ? { dossierId: dossier.id } : null,
+  );
+  const suggestedSigner = signers.data?.suggested ?? null;
+  useEffect(() => {
+    if (suggestedSigner !== null && getValues('signer') === '') setValue('signer', suggestedSigner);
+  }, [suggestedSigner, getValues, setValue]);
   const proposal = useWatch({ control, name: 'proposal' });
 
   async function send(values: ActionFormValues, acknowledge: boolean) {
@@ -239,6 +252,7 @@ export function ActionModal(props: ActionModalProps) {
                   isRequired={isFieldRequired(action, field, { proposal })}
                   isFirst={index === 0}
                   dossier={dossier}
+                  signers={signers}
                 />
               ))}
             {fields.length === 0 && (
@@ -262,7 +276,13 @@ interface ActionFieldInputProps {
   isRequired: boolean;
   isFirst: boolean;
   dossier: DossierDetail;
+  signers: ApiQuery<MethodOutput<'licences.signers'>>;
 }
+
+const CAPACITY_LABELS = {
+  so: { head: 'Giám đốc', deputy: 'KT. Giám đốc' },
+  ubnd: { head: 'TM. UBND – Chủ tịch', deputy: 'TM. UBND – KT. Chủ tịch' },
+} as const;
 
 function ActionFieldInput({
   field,
@@ -272,6 +292,7 @@ function ActionFieldInput({
   isRequired,
   isFirst,
   dossier,
+  signers,
 }: ActionFieldInputProps) {
   const offset = useOfficeOffset();
   const label = actionFieldLabel(action, field);
@@ -310,6 +331,37 @@ function ActionFieldInput({
           )}
         />
       );
+    case 'signer': {
+      const offered = signers.data;
+      return (
+        <Controller
+          control={control}
+          name="signer"
+          render={({ field: f }) => (
+            <Select
+              {...common}
+              ref={f.ref}
+              description={
+                offered
+                  ? `Người ký của ${offered.authorityName} (cơ quan cấp giấy phép của thủ tục này)`
+                  : undefined
+              }
+              placeholder={signers.isLoading ? 'Đang tải danh sách…' : 'Chọn người ký'}
+              data={(offered?.signers ?? []).map((s) => ({
+                value: s.name,
+                label: `${s.name} — ${s.title} (${CAPACITY_LABELS[offered?.issuer ?? 'so'][s.capacity]})`,
+              }))}
+              value={f.value === '' ? null : f.value}
+              onChange={(value) => f.onChange(value ?? '')}
+              onBlur={f.onBlur}
+              allowDeselect={false}
+              nothingFoundMessage="Chưa khai báo người ký của cơ quan này trong Cài đặt"
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+        />
+      );
+    }
     case 'missingComponents':
     case 'reasons':
       return (

@@ -26,6 +26,8 @@ export interface ActionFormValues {
   applicantRequest: string;
   legalGround: string;
   newAppointment: string | null;
+  /** Who signed the licence, among the signers of its issuing authority ('' = the one suggested). */
+  signer: string;
 }
 
 export function makeDefaultValues(returnMethod: ReturnMethod, utcOffsetMinutes: number): ActionFormValues {
@@ -44,6 +46,7 @@ export function makeDefaultValues(returnMethod: ReturnMethod, utcOffsetMinutes: 
     applicantRequest: '',
     legalGround: '',
     newAppointment: null,
+    signer: '',
   };
 }
 
@@ -110,6 +113,7 @@ export function actionSchema(action: AvailableAction) {
       applicantRequest: z.string().max(2000, { error: 'Tối đa 2000 ký tự.' }),
       legalGround: z.string().max(2000, { error: 'Tối đa 2000 ký tự.' }),
       newAppointment: instant,
+      signer: z.string().max(200),
     })
     .superRefine((values, ctx) => {
       for (const field of fieldsOf(action)) {

@@ -4,6 +4,7 @@ import { dossierDetailSchema } from '../schemas/dossiers';
 import {
   assignableUsersOutput,
   licenceFieldsInputSchema,
+  licenceSignersOutput,
   performInputSchema,
   workflowViewSchema,
 } from '../schemas/workflow';
@@ -22,6 +23,8 @@ export const workflowContract = {
     output: workflowViewSchema,
   },
   'workflow.appraisers': { access: LEADERS, input: z.object({}).strict(), output: assignableUsersOutput },
+  /** The signers the issue screen offers: those of the licence's issuing authority. */
+  'licences.signers': { access: 'user', input: z.object({ dossierId: id }), output: licenceSignersOutput },
   /** A licence cancelled after issue: its number stays in the register with the reason, never reused. */
   'licences.void': {
     access: ['director', 'admin'],

@@ -1,6 +1,7 @@
 import { z } from '../zod-vi';
 import { optionalText, phone, email, requiredText } from './common';
 import { AGENCY_CODE_PATTERN } from '../../domain/dossier-code';
+import { isAllUpperCase } from '../../domain/authority-names';
 
 const clock = z
   .string()
@@ -13,14 +14,48 @@ export const officeSessionSchema = z
 export const signerSchema = z.object({
   name: requiredText('Họ tên người ký', { max: 120 }),
   title: requiredText('Chức vụ', { max: 120 }),
-  /** Signing mode under NĐ 30/2020 Điều 13: the head signs, a deputy signs KT. (ký thay). */
+  /**
+   * Signing mode under NĐ 30/2020 Điều 13: the head signs, a deputy signs KT. (ký thay). For the UBND tỉnh
+   * (chế độ tập thể) both sign TM. Ủy ban nhân dân: the Chủ tịch as head, a Phó Chủ tịch as KT. Chủ tịch.
+   */
   capacity: z.enum(['head', 'deputy']),
 });
 
+/** The people who sign for one authority, in order of preference (the first is offered first). */
+const signerList = (authority: string) =>
+  z
+    .array(signerSchema)
+    .max(10)
+    .superRefine((signers, ctx) => {
+      const seen = new Set<string>();
+      signers.forEach((signer, index) => {
+        if (seen.has(signer.name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'name'],
+            message: `${authority}: người ký “${signer.name}” đã có trong danh sách.`,
+          });
+        }
+        seen.add(signer.name);
+      });
+    });
+
+/**
+ * A name as written inside a sentence ("Theo đề nghị của Giám đốc Sở Văn hóa, Thể thao và Du lịch"); the
+ * upper-case headings are derived from it (shared/domain/authority-names.ts, NĐ 30/2020 Phụ lục I–II). A
+ * name typed all in capitals cannot be written back into a sentence, so it is refused.
+ */
+const sentenceName = (label: string, example: string) =>
+  requiredText(label, { max: 200 }).refine((value) => !isAllUpperCase(value), {
+    error: `${label}: nhập như khi viết trong câu, ví dụ “${example}” (tiêu đề văn bản được in hoa tự động).`,
+  });
+
 export const settingsInputSchema = z.object({
   agency: z.object({
-    governingBody: requiredText('Cơ quan chủ quản', { max: 200 }),
-    name: requiredText('Tên cơ quan', { max: 200 }),
+    /** Cơ quan chủ quản; may use the abbreviation NĐ 30/2020 Phụ lục I allows, e.g. 'UBND tỉnh Bắc Ninh'. */
+    governingBody: sentenceName('Cơ quan chủ quản', 'UBND tỉnh Bắc Ninh'),
+    /** The Sở: the agency that receives dossiers, processes them and issues the licences of its own authority. */
+    name: sentenceName('Tên cơ quan', 'Sở Văn hóa, Thể thao và Du lịch'),
     shortSymbol: requiredText('Ký hiệu viết tắt của cơ quan', { max: 30 }),
     placeName: requiredText('Địa danh ghi trên văn bản', { max: 80 }),
     agencyCode: z
@@ -41,7 +76,18 @@ export const settingsInputSchema = z.object({
     dueSoonWorkingDays: z.number().int().min(0).max(10),
     classificationGranularity: z.enum(['date', 'datetime']),
   }),
-  signers: z.array(signerSchema).max(10),
+  /**
+   * Who signs for each issuing authority (issue 12 §3; procedure_versions.issuer): the Sở (Giám đốc, or a Phó
+   * Giám đốc signing KT.) and the provincial People's Committee, which issues some licences itself (e.g.
+   * XB-TLKKD since NĐ 138/2025) and signs TM. Ủy ban nhân dân (Chủ tịch, or a Phó Chủ tịch signing KT.).
+   */
+  authorities: z.object({
+    so: z.object({ signers: signerList('Người ký của Sở') }),
+    ubnd: z.object({
+      name: sentenceName('Tên Ủy ban nhân dân tỉnh', 'Ủy ban nhân dân tỉnh Bắc Ninh'),
+      signers: signerList('Người ký của Ủy ban nhân dân tỉnh'),
+    }),
+  }),
   /** How the office runs its workflow; defaults follow NĐ 61/2018 and NĐ 30/2020 (see workflow domain). */
   workflow: z
     .object({
@@ -69,6 +115,11 @@ export const settingsInputSchema = z.object({
 
 export const settingsSchema = settingsInputSchema.extend({
   isConfigured: z.boolean(),
+  /**
+   * Fields an older LicenceDesk stored in another form and this one converted on reading (upper-case names put
+   * in sentence case, the UBND's name derived): the settings screen asks the administrator to check them.
+   */
+  needsReview: z.array(z.string()),
 });
 
 export type SettingsInput = z.input<typeof settingsInputSchema>;

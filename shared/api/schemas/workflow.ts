@@ -23,6 +23,7 @@ export const transitionInputSchema = z
     applicantRequest: z.string().max(2000).optional(),
     legalGround: z.string().max(2000).optional(),
     newAppointment: isoDateTime.optional(),
+    signer: z.string().max(200).optional(),
     acknowledgedWarnings: z.array(z.enum(acknowledgeableWarnings)).max(5).optional(),
   })
   .strict();
@@ -99,3 +100,13 @@ export const workflowViewSchema = z.object({
 export const assignableUsersOutput = z.array(
   z.object({ id, fullName: z.string(), title: z.string().nullable() }),
 );
+
+/** Who may sign a dossier's licence: the signers of its procedure's issuing authority (issue 12 §3). */
+export const licenceSignersOutput = z.object({
+  issuer: z.enum(['so', 'ubnd']),
+  /** The issuing authority as written in a sentence, e.g. 'Ủy ban nhân dân tỉnh Bắc Ninh'. */
+  authorityName: z.string(),
+  signers: z.array(z.object({ name: z.string(), title: z.string(), capacity: z.enum(['head', 'deputy']) })),
+  /** The signer the licence names unless another is chosen: the approving leader if listed, else the first. */
+  suggested: z.string().nullable(),
+});

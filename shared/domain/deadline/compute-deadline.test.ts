@@ -201,15 +201,22 @@ describe('computeDeadline: working days (hand-worked)', () => {
   });
 });
 
-describe('computeDeadline: pauses', () => {
+describe('computeDeadline: pauses under rule v1 (stores that have not adopted v2)', () => {
   const supplement: ClockPause = {
     from: '2026-03-06T10:00:00+07:00',
     to: '2026-03-11T16:00:00+07:00',
     reason: 'Thiếu bản sao giấy phép',
   };
+  // v1 counted neither the request day nor the supplement day; dossiers completed under it are still
+  // explained with it (pause-rules.ts).
+  const v1 = (
+    receivedAt: string,
+    rule: DeadlineInput['rule'],
+    extra: Partial<DeadlineInput> = {},
+  ): DeadlineResult => run(receivedAt, rule, { pauseRule: 'pause-v1-request-day-free', ...extra });
 
   it('pause: the days used count, the rest run from the day after the supplement', () => {
-    const result = due(run('2026-03-02T09:00:00+07:00', wd(10), { pauses: [supplement] }));
+    const result = due(v1('2026-03-02T09:00:00+07:00', wd(10), { pauses: [supplement] }));
     // Used: 03, 04, 05/03. Supplement after 15:00 on 11/03 counts as received 12/03; 7 days from 13/03.
     expect(result.dueDate).toBe('2026-03-23');
     expect(entriesOf(result.ledger, 'pause')[0]).toMatchObject({
@@ -237,12 +244,12 @@ describe('computeDeadline: pauses', () => {
       '2026-03-23#10',
     ]);
     // Without the pause the due date is 16/03; the pause moves it by exactly its 5 working days.
-    expect(due(run('2026-03-02T09:00:00+07:00', wd(10))).dueDate).toBe('2026-03-16');
+    expect(due(v1('2026-03-02T09:00:00+07:00', wd(10))).dueDate).toBe('2026-03-16');
     expect(calendar.addWorkingDays('2026-03-16' as never, 5)).toBe('2026-03-23');
   });
 
   it('restart: the full period runs again from the supplement', () => {
-    const result = due(run('2026-03-02T09:00:00+07:00', wd(10, 'restart'), { pauses: [supplement] }));
+    const result = due(v1('2026-03-02T09:00:00+07:00', wd(10, 'restart'), { pauses: [supplement] }));
     expect(result.dueDate).toBe('2026-03-26');
     expect(entriesOf(result.ledger, 'resume')[0]?.label).toBe(
       'Nhận hồ sơ bổ sung – tính lại từ đầu 10 ngày làm việc từ ngày hôm sau',
@@ -252,7 +259,7 @@ describe('computeDeadline: pauses', () => {
 
   it('several pauses, each in the ledger', () => {
     const result = due(
-      run('2026-03-02T09:00:00+07:00', wd(10), {
+      v1('2026-03-02T09:00:00+07:00', wd(10), {
         pauses: [
           { from: '2026-03-13T10:00:00+07:00', to: '2026-03-16T09:00:00+07:00', reason: 'Lần 2' },
           { from: '2026-03-06T10:00:00+07:00', to: '2026-03-10T09:00:00+07:00', reason: 'Lần 1' },
@@ -272,7 +279,7 @@ describe('computeDeadline: pauses', () => {
   });
 
   it('while the last pause is open there is no due date, only how long the clock has stood', () => {
-    const result = run('2026-03-02T09:00:00+07:00', wd(10), {
+    const result = v1('2026-03-02T09:00:00+07:00', wd(10), {
       pauses: [{ ...supplement, to: null }],
       now: '2026-03-10T10:00:00+07:00',
     });
@@ -296,7 +303,7 @@ describe('computeDeadline: pauses', () => {
 
   it('a request made after the due date changes nothing and says so', () => {
     const result = due(
-      run('2026-03-02T09:00:00+07:00', wd(3), {
+      v1('2026-03-02T09:00:00+07:00', wd(3), {
         pauses: [{ from: '2026-03-09T09:00:00+07:00', to: null, reason: 'Muộn' }],
         now: '2026-03-12T09:00:00+07:00',
       }),
@@ -311,11 +318,219 @@ describe('computeDeadline: pauses', () => {
 
   it('a request on the due day leaves one day after the supplement', () => {
     const result = due(
-      run('2026-03-02T09:00:00+07:00', wd(3), {
+      v1('2026-03-02T09:00:00+07:00', wd(3), {
         pauses: [{ from: '2026-03-05T16:00:00+07:00', to: '2026-03-09T09:00:00+07:00', reason: 'x' }],
       }),
     );
     expect(result.dueDate).toBe('2026-03-10');
+  });
+});
+
+describe('computeDeadline: pauses under rule v2 — the request day is a day used (issue 12 §1)', () => {
+  // Hand-worked against the 2026 schedule (domain.md §3.2): Tết Bính Ngọ off Mon 16 – Fri 20/02; make-up
+  // Saturdays 10/01 and 22/08; Quốc khánh off Mon 31/08 (swapped) – Wed 02/09. Received 09:00 = before the
+  // 15:00 cut-off, so the receipt day is the day itself and counting starts the next working day.
+  const counted = (ledger: readonly LedgerEntry[]) =>
+    ledger
+      .filter((e) => e.kind === 'counted' || e.kind === 'makeup-counted')
+      .map((e) => `${e.date.slice(8, 10)}/${e.date.slice(5, 7)}#${e.dayNumber}`);
+
+  it('over a weekend: request Thursday 09:00, supplement next Wednesday 09:00 moves the due date by 4', () => {
+    const pauses = [
+      { from: '2026-03-05T09:00:00+07:00', to: '2026-03-11T09:00:00+07:00', reason: 'Thiếu bản thảo' },
+    ];
+    const result = due(run('2026-03-02T09:00:00+07:00', wd(10), { pauses }));
+    // Used: Tue 03, Wed 04, Thu 05 (the request day). Stood: Fri 06, Mon 09, Tue 10, Wed 11 (supplement
+    // day) = the 4 working days the office lost. Resumes Thu 12: 7 days left -> Fri 20/03.
+    expect(result.dueDate).toBe('2026-03-20');
+    expect(due(run('2026-03-02T09:00:00+07:00', wd(10))).dueDate).toBe('2026-03-16');
+    expect(counted(result.ledger)).toEqual([
+      '03/03#1',
+      '04/03#2',
+      '05/03#3',
+      '12/03#4',
+      '13/03#5',
+      '16/03#6',
+      '17/03#7',
+      '18/03#8',
+      '19/03#9',
+      '20/03#10',
+    ]);
+    const [pause] = entriesOf(result.ledger, 'pause');
+    expect(pause).toMatchObject({
+      date: '2026-03-05',
+      label:
+        'Yêu cầu bổ sung: Thiếu bản thảo – ngày yêu cầu được tính vào thời hạn; tạm dừng từ ngày hôm sau (4 ngày làm việc)',
+      note: 'Đã tính 3 ngày làm việc (kể cả ngày yêu cầu bổ sung)',
+    });
+    // On the request day the counted day comes first, then the request.
+    expect(labelOn(result.ledger, '2026-03-05')).toEqual(['Ngày làm việc thứ 3', pause?.label]);
+    expect(entriesOf(result.ledger, 'resume')[0]).toMatchObject({
+      date: '2026-03-11',
+      label: 'Nhận hồ sơ bổ sung – tiếp tục tính từ ngày làm việc tiếp theo, còn 7 ngày làm việc',
+    });
+    // The same pause under v1 moved it by 5 (Thu 05 was not counted either).
+    const old = due(
+      run('2026-03-02T09:00:00+07:00', wd(10), { pauses, pauseRule: 'pause-v1-request-day-free' }),
+    );
+    expect(old.dueDate).toBe('2026-03-23');
+  });
+
+  it('a supplement after the cut-off counts from the next working day; the pause stands for exactly its days', () => {
+    const pauses = [
+      {
+        from: '2026-03-06T10:00:00+07:00',
+        to: '2026-03-11T16:00:00+07:00',
+        reason: 'Thiếu bản sao giấy phép',
+      },
+    ];
+    const result = due(run('2026-03-02T09:00:00+07:00', wd(10), { pauses }));
+    // Used: 03, 04, 05, 06 (Fri, the request day). Received 16:00 on 11/03 = 12/03. Stood: 09, 10, 11, 12.
+    // Six days left from Fri 13: 13, 16, 17, 18, 19, 20.
+    expect(result.dueDate).toBe('2026-03-20');
+    expect(entriesOf(result.ledger, 'pause')[0]?.label).toContain('(4 ngày làm việc)');
+    expect(entriesOf(result.ledger, 'shift')[0]?.label).toContain(
+      'Nhận hồ sơ bổ sung sau giờ tiếp nhận 15:00',
+    );
+  });
+
+  it('over Tết: the holidays inside a pause are neither counted nor stood', () => {
+    // Received Mon 09/02, 10 wd, counting from Tue 10/02. Request Thu 12/02 10:00 (day 3), supplement Mon
+    // 23/02 09:00. Stood: Fri 13/02 and Mon 23/02 = 2 (16–20/02 Tết, weekends). 7 left from Tue 24/02:
+    // 24, 25, 26, 27/02, 02, 03, 04/03.
+    const pauses = [
+      { from: '2026-02-12T10:00:00+07:00', to: '2026-02-23T09:00:00+07:00', reason: 'Thiếu bản thảo' },
+    ];
+    const result = due(run('2026-02-09T09:00:00+07:00', wd(10), { pauses }));
+    expect(result.dueDate).toBe('2026-03-04');
+    expect(entriesOf(result.ledger, 'pause')[0]?.label).toContain('(2 ngày làm việc)');
+    expect(counted(result.ledger).slice(0, 4)).toEqual(['10/02#1', '11/02#2', '12/02#3', '24/02#4']);
+    // Without the pause: 10, 11, 12, 13/02, (Tết), 23, 24, 25, 26, 27/02, 02/03 -> 02/03; + 2 = 04/03.
+    expect(due(run('2026-02-09T09:00:00+07:00', wd(10))).dueDate).toBe('2026-03-02');
+    expect(
+      due(run('2026-02-09T09:00:00+07:00', wd(10), { pauses, pauseRule: 'pause-v1-request-day-free' }))
+        .dueDate,
+    ).toBe('2026-03-05');
+  });
+
+  it('over Tết: a supplement filed online during the holiday counts as received on the next working day', () => {
+    // Received Tue 10/02, 5 wd. Request Fri 13/02 14:00 = day 3 (11, 12, 13). Supplement online Wed 18/02
+    // (Tết) -> received Mon 23/02; stood: 23/02 only. 2 left: Tue 24, Wed 25/02.
+    const pauses = [{ from: '2026-02-13T14:00:00+07:00', to: '2026-02-18T10:00:00+07:00', reason: '' }];
+    const result = due(run('2026-02-10T09:00:00+07:00', wd(5), { pauses }));
+    expect(result.dueDate).toBe('2026-02-25');
+    expect(entriesOf(result.ledger, 'shift')[0]).toMatchObject({
+      date: '2026-02-23',
+      label:
+        'Nhận hồ sơ bổ sung vào ngày nghỉ (Tết Nguyên đán) – tính là nhận ngày làm việc tiếp theo: Thứ Hai 23/02/2026',
+    });
+    expect(entriesOf(result.ledger, 'pause')[0]?.label).toBe(
+      'Yêu cầu bổ sung – ngày yêu cầu được tính vào thời hạn; tạm dừng từ ngày hôm sau (1 ngày làm việc)',
+    );
+  });
+
+  it('a request on a make-up Saturday counts that Saturday as used', () => {
+    // Received Wed 07/01, 5 wd: 08, 09, Sat 10 (make-up), 12, 13 -> 13/01 without a pause. Request on Sat
+    // 10/01 09:00 (day 3), supplement Wed 14/01 09:00: stood 12, 13, 14 = 3; 2 left: 15, 16 -> Fri 16/01.
+    const pauses = [{ from: '2026-01-10T09:00:00+07:00', to: '2026-01-14T09:00:00+07:00', reason: '' }];
+    const result = due(run('2026-01-07T09:00:00+07:00', wd(5), { pauses }));
+    expect(result.dueDate).toBe('2026-01-16');
+    expect(counted(result.ledger)).toEqual(['08/01#1', '09/01#2', '10/01#3', '15/01#4', '16/01#5']);
+    expect(entriesOf(result.ledger, 'makeup-counted').map((e) => e.date)).toEqual(['2026-01-10']);
+    expect(
+      due(run('2026-01-07T09:00:00+07:00', wd(5), { pauses, pauseRule: 'pause-v1-request-day-free' }))
+        .dueDate,
+    ).toBe('2026-01-19');
+  });
+
+  it('a pause over a make-up Saturday stands for that Saturday too', () => {
+    // Received Mon 17/08, 10 wd from Tue 18/08. Request Thu 20/08 09:00 (day 3); supplement Mon 24/08
+    // 09:00. Stood: Fri 21, Sat 22 (make-up, a working day), Mon 24 = 3. 7 left from Tue 25/08: 25, 26, 27,
+    // 28/08, (29–30 weekend, 31/08–02/09 Quốc khánh), 03, 04, 07/09.
+    const pauses = [{ from: '2026-08-20T09:00:00+07:00', to: '2026-08-24T09:00:00+07:00', reason: '' }];
+    const result = due(run('2026-08-17T09:00:00+07:00', wd(10), { pauses }));
+    expect(result.dueDate).toBe('2026-09-07');
+    expect(entriesOf(result.ledger, 'pause')[0]?.label).toContain('(3 ngày làm việc)');
+    expect(due(run('2026-08-17T09:00:00+07:00', wd(10))).dueDate).toBe('2026-08-28');
+  });
+
+  it('a supplement received the day it was requested moves nothing', () => {
+    const pauses = [{ from: '2026-03-05T09:00:00+07:00', to: '2026-03-05T14:00:00+07:00', reason: '' }];
+    const result = due(run('2026-03-02T09:00:00+07:00', wd(10), { pauses }));
+    expect(result.dueDate).toBe('2026-03-16');
+    expect(entriesOf(result.ledger, 'pause')[0]?.label).toContain('(0 ngày làm việc)');
+  });
+
+  it('a request on the due day uses every day: the period ends the day the supplement is received', () => {
+    // 3 wd from 03/03: due Thu 05/03. Request Thu 05/03 16:00 = day 3; nothing is left, so the result is due
+    // at the close of Mon 09/03, the day the supplement arrives (v1 gave Tue 10/03).
+    const result = due(
+      run('2026-03-02T09:00:00+07:00', wd(3), {
+        pauses: [{ from: '2026-03-05T16:00:00+07:00', to: '2026-03-09T09:00:00+07:00', reason: 'x' }],
+      }),
+    );
+    expect(result).toMatchObject({ dueDate: '2026-03-09', dueAt: '2026-03-09T17:00:00+07:00' });
+    expect(entriesOf(result.ledger, 'resume')[0]?.label).toBe(
+      'Nhận hồ sơ bổ sung – thời hạn đã dùng hết trước khi tạm dừng; hạn trả là cuối ngày nhận hồ sơ bổ sung',
+    );
+    expect(result.ledger.at(-1)).toMatchObject({ kind: 'due', date: '2026-03-09', dayNumber: 3 });
+  });
+
+  it('a request on the receipt day uses nothing: that day is never counted (BLDS 2015 Điều 147 k2)', () => {
+    const pauses = [{ from: '2026-03-02T14:00:00+07:00', to: '2026-03-04T09:00:00+07:00', reason: '' }];
+    const result = due(run('2026-03-02T09:00:00+07:00', wd(10), { pauses }));
+    // Stood: 03, 04. Ten days from Thu 05/03 -> Wed 18/03.
+    expect(result.dueDate).toBe('2026-03-18');
+    expect(entriesOf(result.ledger, 'pause')[0]?.label).toBe(
+      'Yêu cầu bổ sung – tạm dừng từ ngày hôm sau (2 ngày làm việc)',
+    );
+  });
+
+  it('an open pause: the request day is used, the clock stands from the next day', () => {
+    const result = run('2026-03-02T09:00:00+07:00', wd(10), {
+      pauses: [{ from: '2026-03-06T10:00:00+07:00', to: null, reason: 'Thiếu bản sao giấy phép' }],
+      now: '2026-03-10T10:00:00+07:00',
+    });
+    expect(result).toMatchObject({
+      state: 'paused',
+      since: '2026-03-06',
+      pausedWorkingDays: 2, // 09, 10/03
+      usedDays: 4, // 03, 04, 05, 06/03
+      remainingDays: 6,
+    });
+    expect(result.ledger.at(-1)).toMatchObject({
+      kind: 'pause',
+      label:
+        'Yêu cầu bổ sung: Thiếu bản sao giấy phép – ngày yêu cầu được tính vào thời hạn; tạm dừng từ ngày hôm sau (2 ngày làm việc, tính đến ngày 10/03/2026)',
+      note: 'Đã tính 4 ngày làm việc (kể cả ngày yêu cầu bổ sung); còn 6 ngày làm việc sau khi nhận đủ hồ sơ bổ sung',
+    });
+  });
+
+  it('calendar days: the request day is used too', () => {
+    // 15 cd from Thu 16/04/2026. Request Mon 20/04 (day 5), supplement Wed 22/04 09:00: 10 days left from
+    // Thu 23/04 -> Sat 02/05 -> next working day Mon 04/05 (Điều 148 k5; 30/04 and 01/05 are off).
+    const result = due(
+      run(
+        '2026-04-15T09:00:00+07:00',
+        { amount: 15, unit: 'cd', pauseMode: 'pause' },
+        {
+          pauses: [{ from: '2026-04-20T09:00:00+07:00', to: '2026-04-22T09:00:00+07:00', reason: '' }],
+        },
+      ),
+    );
+    expect(result.dueDate).toBe('2026-05-04');
+    expect(labelOn(result.ledger, '2026-04-20')[0]).toBe('Ngày thứ 5');
+  });
+
+  it('refuses an unknown rule version', () => {
+    expect(() =>
+      computeDeadline({
+        receivedAt: '2026-03-02T09:00:00+07:00',
+        rule: wd(10),
+        calendar,
+        pauseRule: 'pause-v9' as never,
+      }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_PAUSE_RULE', field: 'pauseRule' }));
   });
 });
 

@@ -5,6 +5,7 @@ import type { DeadlineInput, DeadlineOutcome } from './deadline-types';
 import { formatInstant, localDayNumber, localMsOfDay } from './instant';
 import type { NormalizedDeadlineInput, NormalizedPause } from './normalize-input';
 import { normalizeDeadlineInput } from './normalize-input';
+import { PAUSE_RULES } from './pause-rules';
 
 export type ReceiptShiftReason = 'non-working-day' | 'after-cutoff' | null;
 
@@ -22,13 +23,21 @@ export interface PauseStep {
   readonly pauseDay: DayNumber;
   /** Requested after the due date of the time: recorded, but it neither stops nor moves the clock. */
   readonly isLate: boolean;
-  /** Days (rule unit) counted in the segment before the request day. */
+  /**
+   * The last day of the segment that counts as used: the request day (pause rule v2) or the day before it
+   * (v1). The ledger walks the segment up to this day.
+   */
+  readonly lastUsedDay: DayNumber;
+  /** Days (rule unit) counted in the segment, up to `lastUsedDay`. */
   readonly usedDays: number;
   /** Days (rule unit) left to run after the pause. */
   readonly remainingAfter: number;
   /** Supplement receipt; null while the pause is open. */
   readonly resume: ReceiptDay | null;
-  /** Working days the clock stood: request day through supplement day (or `now`'s day while open). */
+  /**
+   * Working days the clock stood, through the supplement day (or `now`'s day while open): from the day after
+   * the request (v2) or from the request day (v1).
+   */
   readonly pausedWorkingDays: number;
 }
 
@@ -97,27 +106,32 @@ function countedBetween(
 }
 
 /**
- * Working days on which the clock stood: from the request day (or the first day that would have been
- * counted, if later) through `until`. In `pause` mode this is exactly how far the pause moves the due date.
+ * Working days on which the clock stood: from the first day not used (the day after `lastUsedDay`, or the
+ * first day that would have been counted, if later) through `until`. In `pause` mode this is exactly how far
+ * the pause moves the due date.
  */
 function stoodWorkingDays(
   calendar: WorkingCalendar,
   segmentStart: DayNumber,
-  pauseDay: DayNumber,
+  lastUsedDay: DayNumber,
   until: DayNumber,
 ): number {
-  return Math.max(calendar.workingDaysBetweenDayNumbers(Math.max(pauseDay - 1, segmentStart), until), 0);
+  return Math.max(calendar.workingDaysBetweenDayNumbers(Math.max(lastUsedDay, segmentStart), until), 0);
 }
 
 /**
  * Runs the clock. This is the fast path (bulk recompute of every open dossier after a calendar change): a
  * handful of O(1) index lookups, no ledger. Pass a `trace` to collect what each pause did for the ledger.
  *
- * Pause rule, day-granular: the days from the day after the last (re)start up to the day before the
- * supplement request count as used; neither the request day nor the supplement's receipt day is counted —
- * counting resumes on the day after the supplement is received (issue 3 §5). So a day on which the clock
- * starts, stops or restarts is never counted, like the receipt day itself (BLDS 2015 Điều 147 k2). A request
- * made after the due date of the time is recorded but ignored: a late request cannot rescue a late dossier.
+ * Pause rule, day-granular, versioned (pause-rules.ts). Under v2 (current) the days from the day after the
+ * last (re)start up to and including the day of the supplement request count as used — the office worked on
+ * the dossier that day (issue 12 §1) — and the supplement's receipt day is not counted: counting resumes on
+ * the working day after it (BLDS 2015 Điều 147 k2, as for the receipt day itself). So the clock stands from
+ * the day after the request through the supplement day, which is the national dashboard's "supplement time −
+ * request time" to the day. Under v1 (issue 3 §5) the request day was not counted either. A request on the
+ * last day under v2 uses every day: nothing is left after the supplement, and the period ends at the close of
+ * the day the supplement is received (not a day later: the dashboard would call that late). A request made
+ * after the due date of the time is recorded but ignored: a late request cannot rescue a late dossier.
  */
 export function runDeadlineClock(
   input: NormalizedDeadlineInput,
@@ -142,6 +156,7 @@ export function runDeadlineClock(
   if (trace) trace.receipt = describeReceipt(calendar, input, input.receivedMs);
   const countFrom = unit === 'wd' ? calendar.nextWorkingDayNumber(receiptDay) : receiptDay + 1;
 
+  const countsRequestDay = PAUSE_RULES[input.pauseRule].countsRequestDay;
   let segmentStart = receiptDay;
   let remaining = amount;
   for (const pause of input.pauses) {
@@ -152,6 +167,7 @@ export function runDeadlineClock(
         pause,
         pauseDay,
         isLate: true,
+        lastUsedDay: pauseDay,
         usedDays: 0,
         remainingAfter: remaining,
         resume: null,
@@ -159,22 +175,28 @@ export function runDeadlineClock(
       });
       continue;
     }
-    // At least one day is always left: for working days this follows from pauseDay <= currentDue; for
-    // calendar days the end may have been moved past a holiday (Điều 148 k5), hence the clamp.
-    // (Never query before the segment start: that day may lie in an uncovered year.)
+    // v1 always left at least one day (for working days this follows from pauseDay <= currentDue; for
+    // calendar days the end may have been moved past a holiday, Điều 148 k5, hence the clamp). v2 may use
+    // every day when the request falls on the last one. (Never query before the segment start: that day
+    // may lie in an uncovered year.)
+    const lastUsedDay = countsRequestDay ? pauseDay : pauseDay - 1;
     const used =
-      pauseDay - 1 <= segmentStart
+      lastUsedDay <= segmentStart
         ? 0
-        : Math.min(countedBetween(calendar, unit, segmentStart, pauseDay - 1), remaining - 1);
+        : Math.min(
+            countedBetween(calendar, unit, segmentStart, lastUsedDay),
+            countsRequestDay ? remaining : remaining - 1,
+          );
     const remainingAfter = input.pauseMode === 'pause' ? remaining - used : amount;
 
     if (pause.toMs === null) {
       const today = localDayNumber(input.nowMs ?? pause.fromMs, office.offsetMinutes);
-      const pausedWorkingDays = stoodWorkingDays(calendar, segmentStart, pauseDay, today);
+      const pausedWorkingDays = stoodWorkingDays(calendar, segmentStart, lastUsedDay, today);
       trace?.steps.push({
         pause,
         pauseDay,
         isLate: false,
+        lastUsedDay,
         usedDays: used,
         remainingAfter,
         resume: null,
@@ -198,10 +220,11 @@ export function runDeadlineClock(
         pause,
         pauseDay,
         isLate: false,
+        lastUsedDay,
         usedDays: used,
         remainingAfter,
         resume: describeReceipt(calendar, input, pause.toMs),
-        pausedWorkingDays: stoodWorkingDays(calendar, segmentStart, pauseDay, resumeDay),
+        pausedWorkingDays: stoodWorkingDays(calendar, segmentStart, lastUsedDay, resumeDay),
       });
     }
     segmentStart = resumeDay;

@@ -6,6 +6,7 @@ export type DeadlineInputErrorCode =
   | 'INVALID_AMOUNT'
   | 'INVALID_UNIT'
   | 'INVALID_PAUSE_MODE'
+  | 'INVALID_PAUSE_RULE'
   | 'INVALID_PAUSE'
   | 'PAUSE_ENDS_BEFORE_START'
   | 'PAUSES_OVERLAP'

@@ -7,6 +7,7 @@ import { periodEnd } from './deadline-clock';
 import type { DeadlineOutcome, LedgerEntry } from './deadline-types';
 import { formatInstant, localDayNumber } from './instant';
 import type { NormalizedDeadlineInput } from './normalize-input';
+import { PAUSE_RULES } from './pause-rules';
 
 const LEGAL_START = 'BLDS 2015 Điều 147 k2';
 const LEGAL_LAST_DAY_OFF = 'BLDS 2015 Điều 148 k5';
@@ -146,12 +147,26 @@ function collectEntries(
     }
   };
 
+  // Pause rule v2 (issue 12 §1) counts the request day as used and says so; v1 entries keep their wording,
+  // so a dossier completed under v1 reads as it did when it was classified.
+  const countsRequestDay = PAUSE_RULES[input.pauseRule].countsRequestDay;
   let segmentStart = trace.receipt.effectiveDay;
   let remaining = amount;
   for (const step of trace.steps) {
     const reason = step.pause.reason ? `: ${step.pause.reason}` : '';
     if (step.isLate) continue;
-    walk(segmentStart, step.pauseDay - 1, step.usedDays);
+    walk(segmentStart, step.lastUsedDay, step.usedDays);
+    // The request day is counted only when it would have been counted anyway: a working day (for `wd`)
+    // after the day counting started from (never the receipt day itself, BLDS 2015 Điều 147 k2).
+    const isRequestDayCounted =
+      countsRequestDay &&
+      step.pauseDay > segmentStart &&
+      (unit === 'cd' || calendar.isWorkingDayNumber(step.pauseDay));
+    const counting = isRequestDayCounted ? ' (kể cả ngày yêu cầu bổ sung)' : '';
+    const stood = (until: string): string =>
+      !countsRequestDay
+        ? `Tạm dừng – chờ bổ sung${reason} (${step.pausedWorkingDays} ngày làm việc${until})`
+        : `Yêu cầu bổ sung${reason} – ${isRequestDayCounted ? 'ngày yêu cầu được tính vào thời hạn; ' : ''}tạm dừng từ ngày hôm sau (${step.pausedWorkingDays} ngày làm việc${until})`;
     if (step.resume === null) {
       const today = localDayNumber(input.nowMs ?? step.pause.fromMs, office.offsetMinutes);
       const used = outcome.state === 'paused' ? outcome.usedDays : step.usedDays;
@@ -159,28 +174,35 @@ function collectEntries(
         {
           date: fromDayNumber(step.pauseDay),
           kind: 'pause',
-          label: `Tạm dừng – chờ bổ sung${reason} (${step.pausedWorkingDays} ngày làm việc, tính đến ngày ${formatViDate(fromDayNumber(today))})`,
+          label: stood(`, tính đến ngày ${formatViDate(fromDayNumber(today))}`),
           at: at(step.pause.fromMs),
         },
-        `Đã tính ${used} ${words}; còn ${step.remainingAfter} ${words} sau khi nhận đủ hồ sơ bổ sung`,
+        `Đã tính ${used} ${words}${counting}; còn ${step.remainingAfter} ${words} sau khi nhận đủ hồ sơ bổ sung`,
       );
       return ledger;
     }
-    push({
-      date: fromDayNumber(step.pauseDay),
-      kind: 'pause',
-      label: `Tạm dừng – chờ bổ sung${reason} (${step.pausedWorkingDays} ngày làm việc)`,
-      at: at(step.pause.fromMs),
-    });
+    push(
+      {
+        date: fromDayNumber(step.pauseDay),
+        kind: 'pause',
+        label: stood(''),
+        at: at(step.pause.fromMs),
+      },
+      countsRequestDay
+        ? `Đã tính ${input.pauseMode === 'pause' ? amount - step.remainingAfter : step.usedDays} ${words}${counting}`
+        : undefined,
+    );
     const toMs = step.pause.toMs ?? step.pause.fromMs;
     pushShift(step.resume, 'Nhận hồ sơ bổ sung', toMs);
     push({
       date: fromDayNumber(step.resume.effectiveDay),
       kind: 'resume',
       label:
-        input.pauseMode === 'pause'
-          ? `Nhận hồ sơ bổ sung – tiếp tục tính từ ngày hôm sau, còn ${step.remainingAfter} ${words}`
-          : `Nhận hồ sơ bổ sung – tính lại từ đầu ${amount} ${words} từ ngày hôm sau`,
+        input.pauseMode === 'restart'
+          ? `Nhận hồ sơ bổ sung – tính lại từ đầu ${amount} ${words} từ ngày hôm sau`
+          : step.remainingAfter === 0
+            ? `Nhận hồ sơ bổ sung – thời hạn đã dùng hết trước khi tạm dừng; hạn trả là cuối ngày nhận hồ sơ bổ sung`
+            : `Nhận hồ sơ bổ sung – tiếp tục tính từ ${countsRequestDay ? 'ngày làm việc tiếp theo' : 'ngày hôm sau'}, còn ${step.remainingAfter} ${words}`,
       at: at(toMs),
     });
     if (input.pauseMode === 'restart') counted = 0;

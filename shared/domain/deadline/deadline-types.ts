@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { OfficeHours } from './office-hours';
+import type { PauseRuleId } from './pause-rules';
 
 /**
  * `wd`: working days (ngày làm việc); `cd`: calendar days; `h`: hours before an event (e.g. a press
@@ -36,6 +37,8 @@ export interface DeadlineInput {
   readonly receivedAt: string;
   readonly rule: DeadlineRule;
   readonly pauses?: readonly ClockPause[];
+  /** Which version of the pause rule counts the request day (pause-rules.ts); defaults to the current one. */
+  readonly pauseRule?: PauseRuleId;
   readonly calendar: WorkingCalendar;
   /** Defaults to `DEFAULT_OFFICE_HOURS` field by field. */
   readonly office?: Partial<OfficeHours>;
@@ -64,7 +67,10 @@ export interface PausedOutcome {
   /** Office-local day the open pause began. */
   readonly since: IsoDate;
   readonly pausedAt: string;
-  /** Working days the clock has stood, from the request day up to `now`'s day inclusive. */
+  /**
+   * Working days the clock has stood up to `now`'s day inclusive: from the day after the request (v2), or
+   * from the request day itself (v1, which did not count the request day).
+   */
   readonly pausedWorkingDays: number;
   /** Days (in the rule's unit) used before the pause. */
   readonly usedDays: number;

@@ -7,3 +7,5 @@ export * from './instant';
 export * from './normalize-input';
 export * from './office-hours';
 export * from './on-time';
+export * from './pause-rules';
+export * from './typed-pause';

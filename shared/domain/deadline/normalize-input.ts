@@ -4,6 +4,8 @@ import type { ParsedInstant } from './instant';
 import { parseInstant } from './instant';
 import type { NormalizedOfficeHours } from './office-hours';
 import { normalizeOfficeHours } from './office-hours';
+import type { PauseRuleId } from './pause-rules';
+import { CURRENT_PAUSE_RULE, isPauseRuleId } from './pause-rules';
 
 export interface NormalizedPause {
   readonly fromMs: number;
@@ -19,6 +21,7 @@ export interface NormalizedDeadlineInput {
   readonly amount: number;
   readonly unit: DeadlineUnit;
   readonly pauseMode: PauseMode;
+  readonly pauseRule: PauseRuleId;
   /** Sorted by start. */
   readonly pauses: readonly NormalizedPause[];
   readonly office: NormalizedOfficeHours;
@@ -118,6 +121,15 @@ export function normalizeDeadlineInput(input: Omit<DeadlineInput, 'calendar'>): 
       'rule.pauseMode',
     );
   }
+  const pauseRule = input.pauseRule ?? CURRENT_PAUSE_RULE;
+  if (!isPauseRuleId(pauseRule)) {
+    throw new DeadlineInputError(
+      'INVALID_PAUSE_RULE',
+      `pauseRule is not a known version of the pause rule: ${String(pauseRule)}`,
+      `Phiên bản quy tắc tạm dừng không hợp lệ: ${String(pauseRule)}`,
+      'pauseRule',
+    );
+  }
   const office = normalizeOfficeHours(input.office);
   const receivedMs = parseInstant(input.receivedAt, 'receivedAt').epochMs;
   const pauses = normalizePauses(input, receivedMs);
@@ -155,6 +167,7 @@ export function normalizeDeadlineInput(input: Omit<DeadlineInput, 'calendar'>): 
     amount: rule.amount,
     unit: rule.unit,
     pauseMode: rule.pauseMode,
+    pauseRule,
     pauses,
     office,
     nowMs: now?.epochMs ?? null,

@@ -44,6 +44,8 @@ export interface TransitionInput {
   readonly legalGround?: string;
   /** The new appointment on the apology letter, ISO-8601 with offset (like `dueAt`). */
   readonly newAppointment?: string;
+  /** Who signed the licence: a signer's name from the settings of the licence's issuing authority. */
+  readonly signer?: string;
   readonly acknowledgedWarnings?: readonly AcknowledgeableWarning[];
 }
 
@@ -72,6 +74,7 @@ export const FIELD_LABELS: Readonly<Record<ActionField, string>> = {
   applicantRequest: 'đơn đề nghị rút hồ sơ của người nộp',
   legalGround: 'căn cứ pháp lý',
   newAppointment: 'ngày hẹn trả kết quả mới',
+  signer: 'người ký giấy phép',
 };
 
 type FieldKind = 'id' | 'line' | 'text' | 'list' | 'proposal' | 'method' | 'instant';
@@ -90,6 +93,7 @@ const FIELD_KINDS: Readonly<Record<ActionField, FieldKind>> = {
   applicantRequest: 'text',
   legalGround: 'text',
   newAppointment: 'instant',
+  signer: 'line',
 };
 
 /** Bounds that keep a typo or a paste accident off the printed forms. */

@@ -78,6 +78,7 @@ export const actionFields = [
   'applicantRequest',
   'legalGround',
   'newAppointment',
+  'signer',
 ] as const;
 export type ActionField = (typeof actionFields)[number];
 
@@ -281,12 +282,13 @@ export const WORKFLOW_ACTIONS: Readonly<Record<WorkflowAction, ActionDefinition>
     action: 'issue',
     from: ['approved'],
     to: 'same',
-    // Numbering is the văn thư's job, after signature (NĐ 30/2020 Điều 15 k3, Điều 16).
+    // Numbering is the văn thư's job, after signature (NĐ 30/2020 Điều 15 k3, Điều 16). The văn thư records
+    // who signed, among the signers of the licence's issuing authority (issue 12 §3).
     roles: ['clerk'],
     signing: false,
     assigneeOnly: false,
     requiredFields: [],
-    optionalFields: ['note'],
+    optionalFields: ['signer', 'note'],
     clockEffect: 'none',
     prints: ['licence'],
     requiresRegisterEntry: true,

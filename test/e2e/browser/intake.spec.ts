@@ -46,6 +46,15 @@ test('first-run setup, then a clerk receives a dossier with the keyboard only an
       { name: 'Nguyễn Văn Hùng', title: 'Giám đốc', capacity: 'head' },
       { name: 'Lê Thị Thu Hà', title: 'Phó Giám đốc', capacity: 'deputy' },
     ]);
+    // The UBND tỉnh signs the licences it issues itself (issue 12 §3); names are typed as in a sentence.
+    await expect(setup.field('Tên Ủy ban nhân dân tỉnh')).toHaveValue('Ủy ban nhân dân tỉnh Bắc Ninh');
+    await setup.fillSigners(
+      [
+        { name: 'Nguyễn Hữu An', title: 'Chủ tịch', capacity: 'head' },
+        { name: 'Lê Thị Hạnh', title: 'Phó Chủ tịch', capacity: 'deputy' },
+      ],
+      'ubnd',
+    );
     await setup.fillReceiver('Trần Thị Mai');
     await setup.save();
   });

@@ -135,6 +135,14 @@ test('a dossier goes from the desk to the licence and back to the applicant, eac
     await signIn(office.clerk);
     await dossier.expectOpen(code);
     const dialog = await dossier.startAction('Cấp số', 'Cấp số giấy phép');
+    // XB-TLKKD is licensed by the UBND tỉnh (NĐ 138/2025): only the UBND's signers are offered, the Chủ
+    // tịch first; the văn thư records that the Phó Chủ tịch signed (issue 12 §3).
+    const signer = dialog.getByRole('combobox', { name: 'Người ký giấy phép' });
+    await expect(signer).toHaveValue(/Nguyễn Hữu An/);
+    await signer.click();
+    await expect(page.getByRole('option')).toHaveCount(2);
+    await expect(page.getByRole('option', { name: /Nguyễn Văn Hùng/ })).toHaveCount(0);
+    await page.getByRole('option', { name: /Lê Thị Hạnh/ }).click();
     await dossier.submitAction(dialog, 'Cấp số');
     const number = (await dialog.getByTestId('issued-licence-number').textContent())?.trim() ?? '';
     expect(number).toMatch(/^\d+\/GP-/);
@@ -146,6 +154,9 @@ test('a dossier goes from the desk to the licence and back to the applicant, eac
     const text = pdfText(original);
     expect(text).toContain('GIẤY PHÉP');
     expect(text).toContain(number);
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH');
+    expect(text).toContain('Lê Thị Hạnh');
+    expect(text).toContain('Theo đề nghị của Giám đốc Sở Văn hóa, Thể thao và Du lịch');
     expect(text).not.toContain('BẢN SAO');
 
     const copy = testInfo.outputPath('licence-copy.pdf');

@@ -49,17 +49,26 @@ export class SetupPage {
     await this.field('Email cơ quan').fill(agency.email);
   }
 
-  /** Fills signer rows in order (the form starts with one row). */
-  async fillSigners(signers: Signer[]): Promise<void> {
+  /**
+   * Fills one authority's signer rows in order (issue 12 §3): the Sở's list starts with one row, the UBND
+   * tỉnh's with none.
+   */
+  async fillSigners(signers: Signer[], authority: 'so' | 'ubnd' = 'so'): Promise<void> {
+    const suffix = authority === 'ubnd' ? ' UBND' : '';
+    const section = this.page.getByTestId(`signers-${authority}`);
     for (const [index, signer] of signers.entries()) {
       const n = index + 1;
-      if ((await this.field(`Họ tên người ký ${n}`).count()) === 0) {
-        await this.page.getByRole('button', { name: '+ Thêm người ký' }).click();
+      if ((await this.field(`Họ tên người ký${suffix} ${n}`).count()) === 0) {
+        await section.getByRole('button', { name: /^\+ Thêm người ký/ }).click();
       }
-      await this.field(`Họ tên người ký ${n}`).fill(signer.name);
-      await this.field(`Chức vụ người ký ${n}`).fill(signer.title);
-      const row = this.page.getByTestId('signer-row').nth(index);
-      await row.getByText(signer.capacity === 'head' ? 'Cấp trưởng' : 'Cấp phó (KT.)').click();
+      await this.field(`Họ tên người ký${suffix} ${n}`).fill(signer.name);
+      await this.field(`Chức vụ người ký${suffix} ${n}`).fill(signer.title);
+      const row = section.getByTestId(authority === 'so' ? 'signer-row' : 'signer-row-ubnd').nth(index);
+      const labels =
+        authority === 'so'
+          ? { head: 'Giám đốc', deputy: 'Phó Giám đốc (KT.)' }
+          : { head: 'Chủ tịch (TM. UBND)', deputy: 'Phó Chủ tịch (TM. UBND, KT. Chủ tịch)' };
+      await row.getByText(labels[signer.capacity], { exact: true }).click();
     }
   }
 

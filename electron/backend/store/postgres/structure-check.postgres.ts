@@ -61,6 +61,8 @@ const REQUIRED_TRIGGERS = [
   'licence_voids_no_delete',
   'import_batches_no_update',
   'import_batches_no_delete',
+  'pause_rule_versions_no_update',
+  'pause_rule_versions_no_delete',
   'dossiers_before_write',
   'stats_dossiers_inserted',
   'stats_dossiers_updated',
