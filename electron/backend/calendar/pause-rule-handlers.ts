@@ -85,7 +85,10 @@ export const pauseRuleHandlers = {
         },
         appVersion: ctx.appVersion,
       });
-      await applyMovedWithAudit(ctx, session, moved, now.iso, { reason: input.reason, pauseRule: input.rule });
+      await applyMovedWithAudit(ctx, session, moved, now.iso, {
+        reason: input.reason,
+        pauseRule: input.rule,
+      });
       return { rule: input.rule, effectiveFrom: now.date, movedCount: moved.length, frozenCount };
     }),
 } satisfies Pick<Handlers, 'pauseRules.list' | 'pauseRules.preview' | 'pauseRules.apply'>;
