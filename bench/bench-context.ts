@@ -10,6 +10,12 @@ import { readSettings, writeSettings, defaultSettings } from '../electron/backen
 import { createDeadlineService } from '../electron/backend/calendar/deadline-service';
 import { seedDemo } from '../electron/backend/demo/seed-demo';
 import type { Report } from './bench-harness';
+import type { Sql } from '../electron/backend/store/sql';
+import { openSqliteStore } from '../electron/backend/db/open-database';
+import { DATABASE_FILE } from '../electron/backend/data-dir';
+import { openPostgresStore, redactUrl } from '../electron/backend/store/postgres/open-postgres-store';
+import { moveStore } from '../electron/backend/store/move-store';
+import { officeDate } from '../shared/domain/office-time';
 
 export interface BenchOptions {
   /** --with-libreoffice or LICENCE_DESK_BENCH_LIBREOFFICE=1: may install LibreOffice with apt-get. */
@@ -23,6 +29,8 @@ export interface BenchOptions {
 export interface BenchContext {
   appRoot: string;
   dataDir: string;
+  /** The PostgreSQL database of this pass, or undefined on the data folder's SQLite file. */
+  databaseUrl: string | undefined;
   count: number;
   runs: number;
   /** The bench's own backend on the store; replaced when a section releases and reopens the store. */
@@ -97,14 +105,62 @@ export function benchDataDir(count: number): string {
 }
 
 /** The bench's in-process backend on a data folder (CLI edition: no lock, no maintenance timers). */
-export async function openStore(appRoot: string, dataDir: string): Promise<Backend> {
+export async function openStore(appRoot: string, dataDir: string, databaseUrl?: string): Promise<Backend> {
   return await createBackend({
     dataDir,
     resourcesDir: path.join(appRoot, 'resources'),
     edition: 'cli',
     appVersion: 'bench',
     log: createMemoryLogger(),
+    databaseUrl,
   });
+}
+
+/**
+ * The same bench store on PostgreSQL: the SQLite bench store moved into the database with `move-store` (which
+ * also proves the copy equal), once; a database already holding as many dossiers is reused as it is.
+ */
+export async function preparePostgres(
+  appRoot: string,
+  dataDir: string,
+  databaseUrl: string,
+  report: Report,
+): Promise<Backend> {
+  const source = openSqliteStore(path.join(dataDir, DATABASE_FILE));
+  const target = await openPostgresStore(databaseUrl);
+  try {
+    const count = async (db: Sql) =>
+      (await db.get<{ n: number }>('SELECT count(*) AS n FROM dossiers'))?.n ?? 0;
+    const [here, there] = [await count(source), await count(target)];
+    if (there !== here) {
+      if (there !== 0)
+        throw new Error(
+          `${databaseUrl} holds ${there} dossiers, the bench store ${here}: use an empty database`,
+        );
+      process.stdout.write(`Moving the bench store into PostgreSQL (${redactUrl(databaseUrl)}) …\n`);
+      const started = performance.now();
+      const moved = await moveStore(source, target, {
+        today: officeDate(new Date(), 420),
+        onProgress: ({ table, done, total }) => {
+          if (done === total || done % 100_000 === 0) process.stdout.write(`  ${table}: ${done}/${total}\n`);
+        },
+      });
+      if (!moved.ok) throw new Error(`move-store did not prove the copy equal:\n${moved.lines.join('\n')}`);
+      const seconds = (performance.now() - started) / 1000;
+      report.add({
+        section: 'store',
+        name: 'move-store: SQLite bench store into PostgreSQL, proved equal (counts, head, register, Biểu 06 per year)',
+        value: here / seconds,
+        unit: 'rows/s',
+        note: `${here.toLocaleString('en')} dossiers in ${seconds.toFixed(1)} s`,
+      });
+      await target.run('ANALYZE');
+    }
+  } finally {
+    await target.close();
+    await source.close();
+  }
+  return openStore(appRoot, dataDir, databaseUrl);
 }
 
 /** Dispatches as `caller`, throwing on an error reply (for section set-up and measured calls alike). */

@@ -47,19 +47,32 @@ export interface Row {
   note?: string;
   /** Set when the measure did not run; says why (the value is then NaN). */
   skipped?: string;
+  /** The store the figure was measured on (set by the report). */
+  engine?: 'sqlite' | 'postgres';
 }
+
+/** Units where a larger figure is better (throughputs); for the rest (times, sizes, memory) smaller is better. */
+const HIGHER_IS_BETTER = /\/s$/;
+
+/** PostgreSQL may cost more than the embedded store, but not more than this (issue 11). */
+export const MAX_POSTGRES_RATIO = 3;
 
 export class Report {
   readonly rows: Row[] = [];
-  add(row: Row): void {
+  /** The store the following rows are measured on. */
+  engine: 'sqlite' | 'postgres' = 'sqlite';
+
+  add(input: Row): void {
+    const row: Row = { ...input, engine: this.engine };
     this.rows.push(row);
+    const tag = row.engine === 'postgres' ? '[postgres] ' : '';
     if (row.skipped !== undefined) {
-      process.stdout.write(`  ${row.section} · ${row.name}: SKIPPED — ${row.skipped}\n`);
+      process.stdout.write(`  ${tag}${row.section} · ${row.name}: SKIPPED — ${row.skipped}\n`);
       return;
     }
     const target = row.target ? ` target ${row.target}: ${row.met ? 'MET' : 'NOT MET'}` : '';
     process.stdout.write(
-      `  ${row.section} · ${row.name}: ${fmt(row.value)} ${row.unit}${row.p95 !== undefined ? ` (p95 ${fmt(row.p95)})` : ''}${target}${row.note ? ` — ${row.note}` : ''}\n`,
+      `  ${tag}${row.section} · ${row.name}: ${fmt(row.value)} ${row.unit}${row.p95 !== undefined ? ` (p95 ${fmt(row.p95)})` : ''}${target}${row.note ? ` — ${row.note}` : ''}\n`,
     );
   }
 
@@ -68,26 +81,57 @@ export class Report {
     this.add({ section, name, value: NaN, unit: '', skipped: reason, ...(target ? { target } : {}) });
   }
 
-  /** The median recorded for a measure in this run, if any. */
+  /** The median recorded for a measure in this run on the current engine, if any. */
   find(section: string, name: string): Row | undefined {
-    return this.rows.find((r) => r.section === section && r.name === name && r.skipped === undefined);
+    return this.rows.find(
+      (r) => r.section === section && r.name === name && r.skipped === undefined && r.engine === this.engine,
+    );
+  }
+
+  /**
+   * Every measure taken on both stores, side by side: PostgreSQL's figure as a multiple of SQLite's (inverted
+   * for throughputs, so that > 1 always means "slower"), flagged when above MAX_POSTGRES_RATIO.
+   */
+  comparison(): string {
+    const lines = [
+      '| section | measure | SQLite | PostgreSQL | unit | PostgreSQL cost | target | met (SQLite / PostgreSQL) |',
+      '|---|---|---|---|---|---|---|---|',
+    ];
+    const cell = (text: string | undefined) => (text ?? '').replace(/\|/g, '\\|');
+    for (const pg of this.rows.filter((r) => r.engine === 'postgres')) {
+      const lite = this.rows.find(
+        (r) => r.engine === 'sqlite' && r.section === pg.section && r.name === pg.name,
+      );
+      const value = (r: Row | undefined) =>
+        r === undefined ? '' : r.skipped !== undefined ? 'skipped' : fmt(r.value);
+      const met = (r: Row | undefined) => (r?.met === undefined ? '–' : r.met ? 'yes' : '**no**');
+      let cost = '';
+      if (lite && lite.skipped === undefined && pg.skipped === undefined && lite.value > 0 && pg.value > 0) {
+        const ratio = HIGHER_IS_BETTER.test(pg.unit) ? lite.value / pg.value : pg.value / lite.value;
+        cost = `${ratio.toFixed(2)}×${ratio > MAX_POSTGRES_RATIO ? ' **(> 3×)**' : ''}`;
+      }
+      lines.push(
+        `| ${pg.section} | ${cell(pg.name)} | ${value(lite)} | ${value(pg)} | ${pg.unit} | ${cost} | ${cell(pg.target)} | ${met(lite)} / ${met(pg)} |`,
+      );
+    }
+    return lines.join('\n');
   }
 
   table(): string {
     const lines = [
-      '| section | measure | median | p95 | unit | target | met | note |',
-      '|---|---|---|---|---|---|---|---|',
+      '| store | section | measure | median | p95 | unit | target | met | note |',
+      '|---|---|---|---|---|---|---|---|---|',
     ];
     const cell = (text: string | undefined) => (text ?? '').replace(/\|/g, '\\|');
     for (const r of this.rows) {
       if (r.skipped !== undefined) {
         lines.push(
-          `| ${r.section} | ${cell(r.name)} | skipped |  |  | ${cell(r.target)} | n/a | ${cell(r.skipped)} |`,
+          `| ${r.engine ?? 'sqlite'} | ${r.section} | ${cell(r.name)} | skipped |  |  | ${cell(r.target)} | n/a | ${cell(r.skipped)} |`,
         );
         continue;
       }
       lines.push(
-        `| ${r.section} | ${cell(r.name)} | ${fmt(r.value)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.unit} | ${cell(r.target)} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} | ${cell(r.note)} |`,
+        `| ${r.engine ?? 'sqlite'} | ${r.section} | ${cell(r.name)} | ${fmt(r.value)} | ${r.p95 === undefined ? '' : fmt(r.p95)} | ${r.unit} | ${cell(r.target)} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} | ${cell(r.note)} |`,
       );
     }
     return lines.join('\n');

@@ -9,17 +9,32 @@ import { findAppRoot } from '../electron/backend/app-root';
 import { createBackend } from '../electron/backend/create-backend';
 import { createMemoryLogger } from '../electron/backend/log';
 import { Report } from './bench-harness';
-import { makeCall, openStore, prepareStore, BENCH_CALLER, type BenchContext } from './bench-context';
+import {
+  makeCall,
+  openStore,
+  preparePostgres,
+  prepareStore,
+  BENCH_CALLER,
+  type BenchContext,
+} from './bench-context';
+import { startBenchCluster } from './bench-postgres';
 import { storeSection } from './sections/store-section';
 import { deadlineSection } from './sections/deadline-section';
 import { searchSection } from './sections/search-section';
 import { documentSection } from './sections/document-section';
 import { memorySection } from './sections/memory-section';
-import { statisticsSection } from './statistics-bench';
+import { prepareAppraisers, statisticsSection } from './statistics-bench';
 import { importSection } from './import-bench';
 import { libreOfficeSection } from './sections/libreoffice-section';
 import { uiSection } from './sections/ui-section';
 import { crashSection } from './sections/crash-section';
+
+/** Sections that measure SQLite's own machinery, or nothing that depends on the store. */
+const SQLITE_ONLY: Record<string, string> = {
+  libreoffice: 'measures LibreOffice, not the store: the same figure on either engine',
+  crash:
+    'the SQLite writer crash loop; PostgreSQL has its own (test/postgres/concurrency.postgres.test.ts: several writer processes SIGKILLed on one database)',
+};
 
 // In run order. `ui` closes the bench's backend while the web edition holds the data folder and reopens it
 // afterwards; `libreoffice` and `crash` decide themselves whether they may run (see their flags).
@@ -37,10 +52,11 @@ const SECTIONS: Record<string, (b: BenchContext) => Promise<void>> = {
 };
 
 /** Child-process mode for the memory section: open the store, do a desk's everyday reads, print RSS. */
-async function memoryProbe(dataDir: string): Promise<void> {
+async function memoryProbe(dataDir: string, databaseUrl: string | undefined): Promise<void> {
   const appRoot = findAppRoot(__dirname);
   const backend = await createBackend({
     dataDir,
+    databaseUrl,
     resourcesDir: path.join(appRoot, 'resources'),
     edition: 'cli',
     appVersion: 'bench',
@@ -56,7 +72,7 @@ async function memoryProbe(dataDir: string): Promise<void> {
 
 async function main(): Promise<void> {
   const probe = process.argv.indexOf('--memory-probe');
-  if (probe >= 0) return memoryProbe(process.argv[probe + 1] ?? '');
+  if (probe >= 0) return memoryProbe(process.argv[probe + 1] ?? '', process.argv[probe + 2]);
   const { values } = parseArgs({
     options: {
       count: { type: 'string', default: process.env.BENCH_COUNT ?? '1000000' },
@@ -66,6 +82,8 @@ async function main(): Promise<void> {
       out: { type: 'string', default: 'bench/results.json' },
       'with-libreoffice': { type: 'boolean', default: false },
       'with-crash': { type: 'boolean', default: false },
+      // `postgres://…` (an empty database, or one this bench filled before), or `auto` for a throwaway cluster.
+      database: { type: 'string' },
     },
   });
   const count = Number(values.count);
@@ -83,6 +101,7 @@ async function main(): Promise<void> {
   const b: BenchContext = {
     appRoot,
     dataDir,
+    databaseUrl: undefined,
     count,
     runs,
     backend,
@@ -99,21 +118,52 @@ async function main(): Promise<void> {
       try {
         return await fn();
       } finally {
-        b.backend = await openStore(appRoot, dataDir);
+        b.backend = await openStore(appRoot, dataDir, b.databaseUrl);
       }
     },
     shared: new Map(),
   };
   // The machine may be shared: the 1-minute load average at the start of each section goes with the figures.
   const load: Record<string, number> = {};
-  for (const name of only ?? Object.keys(SECTIONS)) {
-    load[name] = Number(os.loadavg()[0]!.toFixed(2));
-    process.stdout.write(`\n[${name}] (load average ${load[name]} on ${os.cpus().length} cores)\n`);
-    await SECTIONS[name]!(b);
-  }
+  const runSections = async (engine: 'sqlite' | 'postgres') => {
+    for (const name of only ?? Object.keys(SECTIONS)) {
+      const key = engine === 'sqlite' ? name : `postgres:${name}`;
+      load[key] = Number(os.loadavg()[0]!.toFixed(2));
+      process.stdout.write(`\n[${key}] (load average ${load[key]} on ${os.cpus().length} cores)\n`);
+      const why = engine === 'postgres' ? SQLITE_ONLY[name] : undefined;
+      if (why) report.skip(name, `${name} section`, why);
+      else await SECTIONS[name]!(b);
+    }
+  };
+  await runSections('sqlite');
   await b.backend.close();
+  let cluster: { stop(): void } | undefined;
+  if (values.database) {
+    // The statistics section's appraisers and pauses are written into the SQLite store first (its fixture SQL
+    // is SQLite's), so the moved PostgreSQL store has the same shape.
+    b.backend = await openStore(appRoot, dataDir);
+    await prepareAppraisers(b);
+    await b.backend.close();
+    let url = values.database;
+    if (url === 'auto') {
+      const started = await startBenchCluster(count);
+      cluster = started;
+      url = started.url;
+    }
+    report.engine = 'postgres';
+    b.databaseUrl = url;
+    b.backend = await preparePostgres(appRoot, dataDir, url, report);
+    try {
+      await runSections('postgres');
+    } finally {
+      await b.backend.close();
+    }
+  }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}`;
   process.stdout.write(`\n${report.table()}\n\nMachine: ${machine}\n`);
+  if (values.database)
+    process.stdout.write(`\nSQLite and PostgreSQL side by side:\n\n${report.comparison()}\n`);
+  cluster?.stop();
   fs.mkdirSync(path.dirname(values.out), { recursive: true });
   fs.writeFileSync(
     values.out,

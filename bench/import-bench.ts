@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { createBackend } from '../electron/backend/create-backend';
 import { dispatch } from '../electron/backend/dispatch';
 import { createMemoryLogger } from '../electron/backend/log';
@@ -18,6 +19,8 @@ export interface ImportBenchOptions {
   format?: 'csv' | 'xlsx';
   /** Called with each progress report (the CLI draws its bar from the same callback). */
   onProgress?: (progress: ImportProgress) => void;
+  /** A PostgreSQL server to import into (a fresh database is created on it, and dropped afterwards). */
+  databaseUrl?: string;
 }
 
 export interface ImportBenchResult {
@@ -65,12 +68,14 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
   const rows = options.rows ?? 100_000;
   const format = options.format ?? 'csv';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'licence-desk-import-bench-'));
+  const fresh = options.databaseUrl ? await freshDatabase(options.databaseUrl) : undefined;
   const backend = await createBackend({
     dataDir,
     resourcesDir: path.join(options.appRoot, 'resources'),
     edition: 'cli',
     appVersion: 'bench',
     log: createMemoryLogger(),
+    databaseUrl: fresh?.url,
   });
   try {
     const configured = await dispatch(backend, 'settings.update', SETTINGS, {
@@ -111,14 +116,34 @@ export async function runImportBench(options: ImportBenchOptions): Promise<Impor
     };
   } finally {
     await backend.close();
+    await fresh?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** An empty database beside the bench database on the same server (the bench login must be allowed to create it). */
+async function freshDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `licence_desk_import_bench_${process.pid}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS ${name}`);
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** The bench section: 100,000 rows from CSV and from XLSX. */
 export async function importSection(b: BenchContext): Promise<void> {
   for (const format of ['csv', 'xlsx'] as const) {
-    const result = await runImportBench({ appRoot: b.appRoot, format });
+    const result = await runImportBench({ appRoot: b.appRoot, format, databaseUrl: b.databaseUrl });
     b.report.add({
       section: 'import',
       name: `import 100,000 rows from ${format.toUpperCase()} (${result.fileMb.toFixed(1)} MB), one transaction`,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BenchContext } from './bench-context';
 import { measure } from './bench-harness';
-import type { Sql } from '../electron/backend/store/sql';
+import { byDialect, type Sql } from '../electron/backend/store/sql';
 import { requireSqlite } from '../electron/backend/store/sqlite/sqlite-store';
 import { officeNow } from '../electron/backend/office-clock';
 import {
@@ -33,7 +33,7 @@ const APPRAISERS = 12;
  * supplements on roughly one dossier in eight. Give the store that shape once (through the same triggers the
  * workflow writes go through), so the per-appraiser figures are measured at realistic size.
  */
-async function prepareAppraisers(b: BenchContext): Promise<void> {
+export async function prepareAppraisers(b: BenchContext): Promise<void> {
   const marker = path.join(b.dataDir, 'bench-statistics-prepared');
   if (fs.existsSync(marker)) return;
   // Bulk fixture SQL written for SQLite (json_each, date modifiers), run on its writer connection directly.
@@ -77,8 +77,14 @@ async function prepareAppraisers(b: BenchContext): Promise<void> {
 }
 
 async function plan(db: Sql, sql: string, params: Record<string, unknown>): Promise<string> {
-  const rows = (await db.all(`EXPLAIN QUERY PLAN ${sql}`, params)) as Array<{ detail: string }>;
-  return rows.map((r) => r.detail).join('; ');
+  return byDialect(db, {
+    sqlite: async () =>
+      (await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)).map((r) => r.detail).join('; '),
+    postgres: async () =>
+      (await db.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params))
+        .map((r) => r['QUERY PLAN'].trim())
+        .join('; '),
+  })();
 }
 
 export async function statisticsSection(b: BenchContext): Promise<void> {

@@ -10,7 +10,9 @@ const common = {
   format: 'cjs',
   sourcemap: 'linked',
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
+  // scripts/test-prerequisites.mjs guards its import.meta use for when it is bundled into CommonJS.
+  logOverride: { 'empty-import-meta': 'silent' },
+  external: ['electron', 'better-sqlite3', 'pg-native'],
 };
 
 const entries = [

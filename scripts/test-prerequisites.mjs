@@ -323,6 +323,9 @@ function main() {
   return 0;
 }
 
-if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run as a script only when it is the entry point; bundled into another program (the bench), import.meta.url
+// is not there and nothing runs.
+const self = typeof import.meta.url === 'string' ? fileURLToPath(import.meta.url) : null;
+if (self !== null && process.argv[1] && fs.realpathSync(process.argv[1]) === self) {
   process.exitCode = main();
 }

@@ -6,7 +6,8 @@ import type { BenchContext } from '../bench-context';
  * dossier view): measured in a child process so the benchmark's own allocations do not count.
  */
 export async function memorySection(b: BenchContext): Promise<void> {
-  const out = execFileSync(process.execPath, [__filename, '--memory-probe', b.dataDir], { encoding: 'utf8' });
+  const args = [__filename, '--memory-probe', b.dataDir, ...(b.databaseUrl ? [b.databaseUrl] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
   const { rssMb } = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { rssMb: number };
   b.report.add({
     section: 'memory',

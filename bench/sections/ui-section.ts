@@ -60,7 +60,15 @@ async function startServer(b: BenchContext): Promise<Server> {
   delete env.LICENCE_DESK_DATA;
   const child = spawn(
     process.execPath,
-    [path.join(b.appRoot, 'bin', 'licence-desk.cjs'), 'serve', '--data', b.dataDir, '--port', '0'],
+    [
+      path.join(b.appRoot, 'bin', 'licence-desk.cjs'),
+      'serve',
+      '--data',
+      b.dataDir,
+      '--port',
+      '0',
+      ...(b.databaseUrl ? ['--database', b.databaseUrl] : []),
+    ],
     { cwd: b.appRoot, stdio: ['ignore', 'pipe', 'pipe'], env },
   );
   const killOnExit = () => child.kill('SIGKILL');

@@ -47,7 +47,7 @@ function runTool(bin: string, tool: string, args: string[]): void {
   }
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+export async function startPostgresCluster(options: { durable?: boolean } = {}): Promise<PostgresCluster> {
   const bin = findPostgresBinDir();
   if (!bin) {
     throw new Error(
@@ -59,17 +59,18 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const data = path.join(dir, 'data');
   runTool(bin, 'initdb', ['-D', data, '-U', SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
-  // Throwaway data: no fsync. The tests kill LicenceDesk processes, never this server.
-  const options = [
+  // Tests: throwaway data, no fsync (they kill LicenceDesk processes, never this server). Benchmarks: a real
+  // server's durability, so that write figures are honest.
+  const settings = [
     `-p ${port}`,
     `-k ${dir}`,
     '-c listen_addresses=127.0.0.1',
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
     '-c max_connections=300',
+    ...(options.durable
+      ? ['-c shared_buffers=512MB']
+      : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
   ].join(' ');
-  runTool(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']);
+  runTool(bin, 'pg_ctl', ['-D', data, '-o', settings, '-l', path.join(dir, 'server.log'), '-w', 'start']);
   return {
     dir,
     port,
