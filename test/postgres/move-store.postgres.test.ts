@@ -1,8 +1,8 @@
 // `licence-desk move-store`: an office's SQLite folder moved into an empty PostgreSQL database, proven equal
 // (row counts, audit head, licence register, Biểu 06 of every year), then used as the office's store.
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestBackend, sampleSettings, type TestBackend } from '../helpers/test-backend';
-import { makeOffice } from '../helpers/test-users';
+import { makeReceiveInput, makeTestBackend, sampleSettings, type TestBackend } from '../helpers/test-backend';
+import { makeOffice, makeUser } from '../helpers/test-users';
 import { receiveAndIssue } from '../helpers/issue-licence';
 import { captureEnv } from '../helpers/cli-env';
 import { createEmptyDatabase, dropTestDatabase } from '../helpers/test-postgres';
@@ -28,6 +28,24 @@ describe('move-store', () => {
     const people = await makeOffice(office);
     const issued = [];
     for (let i = 0; i < 3; i += 1) issued.push(await receiveAndIssue(office, people));
+    // A reassignment leaves the first appraiser's summary row at zero in SQLite; the rebuilt copy has no such row.
+    const moving = await office.call(
+      'dossiers.receive',
+      await makeReceiveInput(office, { procedureId: 'PH-DK' }),
+    );
+    const second = await makeUser(office, 'cv.minh', 'Đỗ Văn Minh', ['appraiser']);
+    for (const [action, assignee] of [
+      ['assign', people.appraiser.id],
+      ['reassign', second.id],
+    ] as const) {
+      const v = await office.call('workflow.view', { dossierId: moving.id });
+      const r = await office.raw(
+        'workflow.perform',
+        { dossierId: moving.id, version: v.version, action, input: { assigneeId: String(assignee), reason: 'Cân đối việc' } },
+        people.leader.caller,
+      );
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+    }
     const { rows } = makeSampleRows({ count: 150, seed: 5, to: '2026-06-30' });
     const imported = await office.call('import.dossiers', {
       fileName: 'cu.csv',
@@ -47,7 +65,8 @@ describe('move-store', () => {
     const text = env.out.join('');
     expect(env.err.join(''), text).toBe('');
     expect(code).toBe(0);
-    expect(text).toMatch(/^dossiers: 153 → 153$/m);
+    expect(text).toMatch(/^dossiers: 154 → 154$/m);
+    expect(text).toMatch(/^stats_assignee_daily: \d+ → \d+ live rows, counter totals equal$/m);
     expect(text).toMatch(/audit head: #\d+ → #\d+ \(same hash\)/);
     expect(text).toMatch(/target licence register .*: ok — 3 issued/);
     expect(text).toMatch(/Biểu 06 2026: equal/);
