@@ -22,6 +22,9 @@ import { workflowHandlers } from './workflow/workflow-handlers';
 import { licenceRegisterHandlers } from './workflow/licence-register-handlers';
 import { importHandlers } from './import/import-handlers';
 import { statisticsHandlers } from './statistics/statistics-handlers';
+import { attachmentHandlers } from './attachments/attachment-handlers';
+import { ContentStore, filesDirOf } from './files/content-store';
+import { isProcessAlive } from './store/data-dir-lock';
 import { LoginThrottle, SessionStore } from './auth/session-store';
 import { ensureBootstrapAdmin } from './auth/bootstrap-admin';
 
@@ -52,6 +55,7 @@ export const handlers: Handlers = {
   ...licenceRegisterHandlers,
   ...importHandlers,
   ...statisticsHandlers,
+  ...attachmentHandlers,
 };
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
@@ -82,6 +86,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   await seedCatalogue(db, seedDir, nowIso);
   await seedCalendar(db, nowIso);
   ctx.bootstrap = await ensureBootstrapAdmin(db, nowIso);
+  // Uploads live in memory: staging files of a previous run (or of a dead process) can never be committed.
+  const cleaned = new ContentStore(filesDirOf(options.dataDir)).cleanStaging(isProcessAlive);
+  if (cleaned.length > 0) log.info('removed unfinished uploads', { count: cleaned.length });
   log.info('backend started', { edition: options.edition, database: dbFile, version: options.appVersion });
   return {
     ctx,

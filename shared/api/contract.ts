@@ -10,6 +10,7 @@ import { workflowContract } from './contracts/workflow-contract';
 import { documentContract } from './contracts/document-contract';
 import { importContract } from './contracts/import-contract';
 import { statisticsContract } from './contracts/statistics-contract';
+import { attachmentContract } from './contracts/attachment-contract';
 import type { MethodSpec } from './contracts/method';
 
 export type { Access, MethodSpec } from './contracts/method';
@@ -23,6 +24,7 @@ export const contract = {
   ...documentContract,
   ...importContract,
   ...statisticsContract,
+  ...attachmentContract,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -37,11 +37,25 @@ export interface DossierRecord {
   receiver_name: string;
   register_entry_no: number;
   version: number;
+  /** Provided components, and how many of them have a scan (migration 0009 triggers). */
+  scans_required: number;
+  scans_attached: number;
+  /** Hash of the electronic result file, when one was stored. */
+  e_result_sha256: string | null;
 }
 
 export type NewDossier = Omit<
   DossierRecord,
-  'id' | 'procedure_code' | 'procedure_name' | 'pause_mode' | 'completed_at' | 'completion_class' | 'version'
+  | 'id'
+  | 'procedure_code'
+  | 'procedure_name'
+  | 'pause_mode'
+  | 'completed_at'
+  | 'completion_class'
+  | 'version'
+  | 'scans_required'
+  | 'scans_attached'
+  | 'e_result_sha256'
 > & { created_at: string };
 
 const SELECT = `
