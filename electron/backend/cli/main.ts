@@ -8,6 +8,7 @@ import { backupCommand } from './backup-command';
 import { restoreCommand } from './restore-command';
 import { reportCommand } from './report-command';
 import { importCommand } from './import-command';
+import { attachCommand } from './attach-command';
 
 const USAGE = `licence-desk <command> [options]
 
@@ -27,6 +28,8 @@ Commands:
                                                Biểu 06/VPCP/KSTT for a period
   import      FILE.csv|FILE.xlsx [--dry-run] [--skip-invalid] [--json] [--quiet] [--data DIR]
                                                import past dossiers (check with --dry-run first)
+  attach      --dossier CODE --component N FILE… | --folder DIR  [--dry-run] [--json] [--data DIR]
+                                               attach scans of old paper dossiers (DIR/<code>/<N>-name.pdf)
 
 Every command accepts --data DIR (or LICENCE_DESK_DATA) to choose the data folder.
 `;
@@ -43,6 +46,7 @@ const commands: Record<string, Command> = {
   restore: restoreCommand,
   report: reportCommand,
   import: importCommand,
+  attach: attachCommand,
 };
 
 export async function runCli(argv: string[], env: CliEnv = defaultCliEnv()): Promise<number> {
