@@ -25,8 +25,12 @@ const DIGITAL_COUNTERS = ['results_expected', 'e_results', 'scans_complete', 'di
 
 type Row = 'new' | 'old';
 
-/** A resolved dossier expects a result unless the applicant withdrew it (nothing is issued then). */
-const expects = (r: Row) => `(${r}.completed_at IS NOT NULL AND ${r}.status IS NOT 'withdrawn')`;
+/**
+ * A resolved dossier expects an electronic result unless the applicant withdrew it (nothing is issued) or the
+ * office stopped it: LicenceDesk produces no stop-notice PDF (the form is unverified, domain.md §2.1), so no
+ * electronic result can exist for a stop.
+ */
+const expects = (r: Row) => `(${r}.completed_at IS NOT NULL AND ${r}.status NOT IN ('withdrawn', 'stopped'))`;
 const hasResult = (r: Row) => `(${r}.e_result_sha256 IS NOT NULL)`;
 const scansComplete = (r: Row) => `(${r}.scans_attached >= ${r}.scans_required)`;
 
@@ -127,7 +131,7 @@ export function up(db: Database.Database): void {
     SELECT d.procedure_id, substr(d.completed_at, 1, 10), count(*),
       sum(d.e_result_sha256 IS NOT NULL), sum(d.scans_attached >= d.scans_required),
       sum(d.e_result_sha256 IS NOT NULL AND d.scans_attached >= d.scans_required)
-    FROM dossiers d WHERE d.completed_at IS NOT NULL AND d.status IS NOT 'withdrawn'
+    FROM dossiers d WHERE d.completed_at IS NOT NULL AND d.status NOT IN ('withdrawn', 'stopped')
     GROUP BY d.procedure_id, substr(d.completed_at, 1, 10);
   `);
 
