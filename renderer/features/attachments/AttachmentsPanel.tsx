@@ -187,7 +187,7 @@ function FileLine(props: {
   const { file } = props;
   const isOld = file.supersededById !== null;
   return (
-    <Group gap={6} wrap="nowrap" data-testid="attached-file">
+    <Group gap={4} wrap="wrap" data-testid="attached-file">
       <Text
         size="sm"
         td={isOld ? 'line-through' : undefined}
