@@ -20,6 +20,7 @@ import { importSection } from './import-bench';
 import { libreOfficeSection } from './sections/libreoffice-section';
 import { uiSection } from './sections/ui-section';
 import { crashSection } from './sections/crash-section';
+import { attachmentsSection } from './sections/attachments-section';
 
 // In run order. `ui` closes the bench's backend while the web edition holds the data folder and reopens it
 // afterwards; `libreoffice` and `crash` decide themselves whether they may run (see their flags).
@@ -31,6 +32,7 @@ const SECTIONS: Record<string, (b: BenchContext) => Promise<void>> = {
   libreoffice: libreOfficeSection,
   statistics: statisticsSection,
   import: importSection,
+  attachments: attachmentsSection,
   memory: memorySection,
   ui: uiSection,
   crash: crashSection,

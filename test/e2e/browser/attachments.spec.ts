@@ -59,7 +59,9 @@ test('the clerk attaches a scan at intake; the appraiser previews it in the doss
     const preview = await panel.open(1, 'Đơn đề nghị – bản quét.png');
     const image = preview.getByTestId('preview-image');
     await expect(image).toBeVisible();
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+    await expect
+      .poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBe(320);
     await page.screenshot({ path: testInfo.outputPath('attachment-preview.png') });
   });
   fs.rmSync(dir, { recursive: true, force: true });
