@@ -100,6 +100,10 @@ async function scorecard(b: BenchContext): Promise<void> {
  */
 async function filesAtScale(b: BenchContext, block: Buffer): Promise<void> {
   const wantedGb = Number(process.env.LICENCE_DESK_BENCH_SCAN_GB ?? '5');
+  if (wantedGb === 0) {
+    b.report.skip('attachments', 'verify and backup with scans', 'LICENCE_DESK_BENCH_SCAN_GB=0');
+    return;
+  }
   const freeBytes = (() => {
     const s = fs.statfsSync(os.tmpdir());
     return s.bavail * s.bsize;
