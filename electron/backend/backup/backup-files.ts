@@ -102,9 +102,12 @@ export async function checkPoolFiles(
   backupFolder: string,
   manifest: BackupManifest,
   verify: 'fast' | 'full',
+  /** Hashes already checked in this listing: backups share the pool, so each file is re-hashed once. */
+  checked: Map<string, boolean> = new Map(),
 ): Promise<string | null> {
   const pool = backupPoolOf(backupFolder);
   for (const entry of manifest.files?.entries ?? []) {
+    if (checked.get(entry.sha256) === true) continue;
     const file = pool.pathOf(entry.sha256);
     let size: number;
     try {
@@ -116,6 +119,7 @@ export async function checkPoolFiles(
     if (verify === 'full' && (await hashStoredFile(file)).sha256 !== entry.sha256) {
       return `tệp đính kèm ${entry.sha256.slice(0, 12)}… bị thay đổi (mã SHA-256 không khớp)`;
     }
+    if (verify === 'full') checked.set(entry.sha256, true);
   }
   return null;
 }

@@ -51,6 +51,7 @@ export async function listBackups(folder: string, options: ListOptions = {}): Pr
   const good: BackupInfo[] = [];
   const problems: BackupProblem[] = [];
   const nameSet = new Set(names);
+  const poolChecked = new Map<string, boolean>();
   for (const name of names) {
     const partial = parsePartialName(name);
     if (partial) {
@@ -74,7 +75,7 @@ export async function listBackups(folder: string, options: ListOptions = {}): Pr
       continue;
     }
     if (!isBackupFileName(name) || !isRegularFile(path.join(dir, name))) continue;
-    const result = await checkBackup(dir, name, options.verify ?? 'full');
+    const result = await checkBackup(dir, name, options.verify ?? 'full', poolChecked);
     if ('problem' in result) {
       problems.push(result.problem);
     } else {
@@ -111,7 +112,12 @@ export function newestFirst(a: { createdAt: string; file: string }, b: { created
 type Check = { manifest: BackupManifest } | { problem: BackupProblem };
 
 /** Verifies one backup file against its manifest. */
-export async function checkBackup(dir: string, name: string, verify: 'fast' | 'full'): Promise<Check> {
+export async function checkBackup(
+  dir: string,
+  name: string,
+  verify: 'fast' | 'full',
+  poolChecked?: Map<string, boolean>,
+): Promise<Check> {
   const manifestName = manifestNameFor(name);
   const manifest = readManifest(path.join(dir, manifestName));
   if (manifest === 'missing') {
@@ -143,7 +149,7 @@ export async function checkBackup(dir: string, name: string, verify: 'fast' | 'f
       },
     };
   }
-  const filesProblem = await checkPoolFiles(dir, manifest, verify);
+  const filesProblem = await checkPoolFiles(dir, manifest, verify, poolChecked);
   if (filesProblem !== null) {
     return {
       problem: {
