@@ -66,3 +66,46 @@ test('the clerk attaches a scan at intake; the appraiser previews it in the doss
   });
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('an administrator sets the scanner folder; the clerk attaches the file the scanner left there', async ({
+  page,
+  webEdition,
+  office,
+  pages: { login, shell, intake },
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'licence-desk-scanner-'));
+  await page.goto(webEdition.url);
+
+  await test.step('the administrator sets the scanner folder of this machine', async () => {
+    await login.login(office.admin.username, office.admin.password);
+    await shell.expectSignedInAs(office.admin.fullName);
+    await page
+      .getByRole('navigation', { name: 'Chức năng' })
+      .getByRole('link', { name: /^Cài đặt/ })
+      .click();
+    const form = page.getByRole('form', { name: 'Cài đặt tệp đính kèm' });
+    await form.getByRole('textbox', { name: 'Thư mục máy quét (cho mọi người dùng)' }).fill(folder);
+    await form.getByRole('button', { name: 'Lưu cài đặt tệp đính kèm' }).click();
+    await expect(page.getByText('Đã lưu cài đặt tệp đính kèm')).toBeVisible();
+    await shell.logout();
+  });
+
+  await test.step('the scanner saves a page; the clerk attaches it to the dossier on screen', async () => {
+    fs.writeFileSync(path.join(folder, 'SCAN0001.png'), makePng(200, 100, 8));
+    await login.login(office.clerk.username, office.clerk.password);
+    await shell.expectSignedInAs(office.clerk.fullName);
+    await intake.receivePublishingDossier({
+      name: `Công ty Máy quét ${testInfo.workerIndex}-${Date.now() % 100000}`,
+      idNumber: '0108777666',
+    });
+    const panel = new AttachmentsPanel(page, intake.result);
+    const dropFolder = panel.root.getByTestId('drop-folder');
+    await expect(dropFolder).toContainText('SCAN0001.png');
+    await dropFolder.getByRole('button', { name: 'Đính kèm', exact: true }).click();
+    await expect(panel.files(1)).toContainText('SCAN0001.png');
+    await expect(dropFolder).toContainText('Chưa có tệp mới từ máy quét.');
+    expect(fs.existsSync(path.join(folder, 'da-dinh-kem', 'SCAN0001.png'))).toBe(true);
+  });
+  fs.rmSync(folder, { recursive: true, force: true });
+});
