@@ -12,7 +12,7 @@ const MISSES: Record<IndicatorKey, string> = {
     AND d.status NOT IN ('withdrawn', 'stopped') AND d.e_result_sha256 IS NULL`,
   digitised: `d.completed_at IS NOT NULL AND d.completed_date >= @from AND d.completed_date <= @to
     AND d.status NOT IN ('withdrawn', 'stopped')
-    AND (d.e_result_sha256 IS NULL OR d.scans_attached < d.scans_required)`,
+    AND (d.e_result_sha256 IS NULL OR d.scans_attached < COALESCE(d.scans_required, 0))`,
   onTime: `((d.completed_at IS NOT NULL AND d.completed_date >= @from AND d.completed_date <= @to
       AND (d.completion_class = 'late' OR d.supplement_requests > 1))
     OR (d.receipt_date <= @to AND (d.completed_at IS NULL OR d.completed_date > @to)
