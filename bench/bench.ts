@@ -28,6 +28,7 @@ import { importSection } from './import-bench';
 import { libreOfficeSection } from './sections/libreoffice-section';
 import { uiSection } from './sections/ui-section';
 import { crashSection } from './sections/crash-section';
+import { attachmentsSection } from './sections/attachments-section';
 
 /** Sections that measure SQLite's own machinery, or nothing that depends on the store. */
 const SQLITE_ONLY: Record<string, string> = {
@@ -46,6 +47,7 @@ const SECTIONS: Record<string, (b: BenchContext) => Promise<void>> = {
   libreoffice: libreOfficeSection,
   statistics: statisticsSection,
   import: importSection,
+  attachments: attachmentsSection,
   memory: memorySection,
   ui: uiSection,
   crash: crashSection,

@@ -24,6 +24,9 @@ import { importHandlers } from './import/import-handlers';
 import { statisticsHandlers } from './statistics/statistics-handlers';
 import { pauseRuleHandlers } from './calendar/pause-rule-handlers';
 import { licenceSignerHandlers } from './workflow/licence-signer-handlers';
+import { attachmentHandlers } from './attachments/attachment-handlers';
+import { ContentStore, filesDirOf } from './files/content-store';
+import { isProcessAlive } from './store/data-dir-lock';
 import { LoginThrottle, SessionStore } from './auth/session-store';
 import { ensureBootstrapAdmin } from './auth/bootstrap-admin';
 
@@ -58,6 +61,7 @@ export const handlers: Handlers = {
   ...statisticsHandlers,
   ...pauseRuleHandlers,
   ...licenceSignerHandlers,
+  ...attachmentHandlers,
 };
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
@@ -93,6 +97,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     await db.close();
     throw error;
   }
+  // Uploads live in memory: staging files of a previous run (or of a dead process) can never be committed.
+  const cleaned = new ContentStore(filesDirOf(options.dataDir)).cleanStaging(isProcessAlive);
+  if (cleaned.length > 0) log.info('removed unfinished uploads', { count: cleaned.length });
   log.info('backend started', {
     edition: options.edition,
     database: db.description,

@@ -11,6 +11,7 @@ import { documentContract } from './contracts/document-contract';
 import { importContract } from './contracts/import-contract';
 import { statisticsContract } from './contracts/statistics-contract';
 import { pauseRuleContract } from './contracts/pause-rule-contract';
+import { attachmentContract } from './contracts/attachment-contract';
 import type { MethodSpec } from './contracts/method';
 
 export type { Access, MethodSpec } from './contracts/method';
@@ -25,6 +26,7 @@ export const contract = {
   ...importContract,
   ...statisticsContract,
   ...pauseRuleContract,
+  ...attachmentContract,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

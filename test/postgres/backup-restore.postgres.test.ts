@@ -57,7 +57,12 @@ describe('PostgreSQL backups', () => {
     expect(made.file).toMatch(/^licence-desk-\d{8}-\d{6}\.pgdump$/);
     const manifest = JSON.parse(
       fs.readFileSync(path.join(out, made.file.replace('.pgdump', '.manifest.json')), 'utf8'),
-    ) as { engine: string; auditHead: { seq: number }; rowCounts: Array<{ table: string; rows: number }> };
+    ) as {
+      engine: string;
+      auditHead: { seq: number };
+      rowCounts: Array<{ table: string; rows: number }>;
+      files: { count: number };
+    };
     expect(manifest.engine).toBe('postgres');
     // The backup's own audit entry is written after the dump: the manifest anchors the head before it.
     const live = await auditHead(t.backend.ctx.db);
@@ -67,8 +72,15 @@ describe('PostgreSQL backups', () => {
     const listing = await listBackups(out, { verify: 'full' });
     expect(listing.good.map((b) => b.file)).toEqual([made.file]);
 
+    // The three licences' electronic results are files: the backup carries them and restore puts them back.
+    expect(manifest.files.count).toBe(3);
     const target = await emptyDatabase();
-    const restored = await restorePostgresBackup(path.join(out, made.file), { targetDatabaseUrl: target });
+    const filesDir = tempDir();
+    const restored = await restorePostgresBackup(path.join(out, made.file), {
+      targetDatabaseUrl: target,
+      filesDir,
+    });
+    expect(restored.verifyLines.join('\n')).toMatch(/files: ok — 3 files/);
     expect(restored.auditHead).toEqual(manifest.auditHead);
     expect(restored.verifyLines.join('\n')).toMatch(/audit chain: ok/);
     expect(restored.verifyLines.join('\n')).toMatch(/licence register .*: ok — 3 issued/);
@@ -97,7 +109,9 @@ describe('PostgreSQL backups', () => {
     const file = path.join(out, made.file);
 
     const live = t.databaseUrl as string;
-    const overData = await refusal(restorePostgresBackup(file, { targetDatabaseUrl: live }));
+    const overData = await refusal(
+      restorePostgresBackup(file, { targetDatabaseUrl: live, filesDir: tempDir() }),
+    );
     expect(overData.userMessage).toContain('không trống');
     expect((await countRows(t.backend.ctx.db)).find((c) => c.table === 'licences')?.rows).toBe(3);
 
@@ -106,7 +120,9 @@ describe('PostgreSQL backups', () => {
     );
 
     flipByte(file);
-    const damaged = await refusal(restorePostgresBackup(file, { targetDatabaseUrl: await emptyDatabase() }));
+    const damaged = await refusal(
+      restorePostgresBackup(file, { targetDatabaseUrl: await emptyDatabase(), filesDir: tempDir() }),
+    );
     expect(damaged.userMessage).toContain('SHA-256');
   });
 });

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/api/errors';
 import type { TableCount } from './inspect-copy';
+import type { FileEntry } from './backup-files';
 
 /** What an engine's copy step leaves in the staging file, checked and counted for the manifest. */
 export interface ProducedCopy {
@@ -7,6 +8,8 @@ export interface ProducedCopy {
   auditHead: { seq: number; hash: string } | null;
   chainRoot: string | null;
   schemaVersion: number;
+  /** The stored files the copied state refers to, read in that state. */
+  files: FileEntry[];
 }
 
 /** A copy that failed its checks: nothing is published, and the administrator is told why. */

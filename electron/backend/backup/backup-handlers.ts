@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Handlers } from '../dispatch';
 import { recordAudit } from '../audit/record-audit';
-import type { BackupInfo, BackupManifest } from '../../../shared/api/schemas/backup';
+import { backupInfoOf, type BackupInfo, type BackupManifest } from '../../../shared/api/schemas/backup';
 import {
   assertWritableFolder,
   backupSettingsView,
@@ -15,7 +15,7 @@ import { listBackups } from './list-backups';
 import { restoreBackup, restoreInstruction } from './restore-backup';
 
 function info(manifest: BackupManifest, file: string, isThisDatabase: boolean): BackupInfo {
-  return { ...manifest, path: file, isThisDatabase };
+  return backupInfoOf(manifest, file, isThisDatabase);
 }
 
 export const backupHandlers = {

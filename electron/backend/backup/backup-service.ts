@@ -10,6 +10,7 @@ import { chainRootOf } from './inspect-copy';
 import { listBackups } from './list-backups';
 import { applyRetention } from './retention';
 import { stampFromOfficeIso } from './backup-naming';
+import { filesDirOf } from '../files/content-store';
 
 // Per-backend state kept beside the context rather than in it: BackendContext has no event emitter yet, and
 // a WeakMap keyed by the context keeps two backends in one process (tests) apart without module singletons.
@@ -68,6 +69,7 @@ export async function runBackup(
       reason,
       utcOffsetMinutes: (await officeNow(ctx)).offset,
       log: ctx.log,
+      filesDir: filesDirOf(ctx.dataDir),
       ...(sink ? { onProgress: sink } : {}),
     });
     let removed: string[] = [];

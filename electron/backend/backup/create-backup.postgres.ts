@@ -5,6 +5,7 @@ import { findPgTool, runPgTool, toolConnection } from '../store/postgres/pg-tool
 import { POSTGRES_SCHEMA_VERSION } from '../store/postgres/migrations';
 import { auditHead, verifyAuditChain } from '../audit/audit-chain';
 import { chainRootOf, countRows } from './inspect-copy';
+import { fileEntriesOf } from './backup-files';
 import { fsyncDir, fsyncFile } from './durable-fs';
 import type { BackupPhase } from './create-backup';
 import { failedVerification, type ProducedCopy } from './backup-copy';
@@ -46,6 +47,7 @@ export async function producePostgresDump(
       rowCounts: await countRows(store),
       head: await auditHead(store),
       chainRoot: await chainRootOf(store),
+      files: await fileEntriesOf(store),
     };
     const result = await dump;
     if (result.code !== 0) throw new Error(`pg_dump failed (${result.code}): ${result.stderr.trim()}`);
@@ -71,5 +73,6 @@ export async function producePostgresDump(
     auditHead: produced.facts.head,
     chainRoot: produced.facts.chainRoot,
     schemaVersion: POSTGRES_SCHEMA_VERSION,
+    files: produced.facts.files,
   };
 }

@@ -17,8 +17,19 @@ import { inspectDatabaseFile } from './inspect-copy';
 import { producePostgresDump } from './create-backup.postgres';
 import { failedVerification, type ProducedCopy } from './backup-copy';
 import { cleanupStalePartials } from './list-backups';
+import { copyFilesToPool, fileEntriesOf, FileCopyError, type FileEntry } from './backup-files';
+import { SqliteStore } from '../store/sqlite/sqlite-store';
 
-export type BackupPhase = 'copy' | 'sync' | 'verify' | 'hash' | 'publish' | 'done';
+async function filesOfCopy(file: string): Promise<FileEntry[]> {
+  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return await fileEntriesOf(SqliteStore.borrow(copy, 'backup copy'));
+  } finally {
+    copy.close();
+  }
+}
+
+export type BackupPhase = 'copy' | 'sync' | 'verify' | 'hash' | 'files' | 'publish' | 'done';
 
 export interface BackupProgress {
   phase: BackupPhase;
@@ -40,6 +51,8 @@ export interface CreateBackupOptions {
   /** Pages copied per step of the online backup (the event loop runs between steps). */
   pagesPerStep?: number;
   log?: Logger;
+  /** The live store's files folder: every file the copy refers to goes into the backup folder's pool. */
+  filesDir?: string;
 }
 
 export interface BackupResult {
@@ -57,6 +70,7 @@ const LABELS: Record<BackupPhase, string> = {
   sync: 'Đang ghi xuống đĩa',
   verify: 'Đang kiểm tra bản sao lưu',
   hash: 'Đang tính mã kiểm tra SHA-256',
+  files: 'Đang sao lưu tệp đính kèm',
   publish: 'Đang hoàn tất',
   done: 'Sao lưu xong',
 };
@@ -116,6 +130,15 @@ export async function createBackup(db: Store, options: CreateBackupOptions): Pro
     progress('hash');
     const { sha256, sizeBytes } = await hashFile(staging);
 
+    // The files the copy refers to, read in the copied state itself (a file attached after the snapshot belongs
+    // to the next backup), then copied into the folder's pool and verified before anything is published.
+    const files = inspection.files;
+    if (files.length > 0) {
+      if (options.filesDir === undefined) throw new Error('backup of a store with files needs filesDir');
+      progress('files', 0, files.length);
+      await copyFilesToPool(options.filesDir, folder, files, (done, total) => progress('files', done, total));
+    }
+
     const fileName = freeName(folder, stamp, engine.extension);
     const manifest: BackupManifest = {
       format: MANIFEST_FORMAT,
@@ -130,6 +153,11 @@ export async function createBackup(db: Store, options: CreateBackupOptions): Pro
       appVersion: options.appVersion.slice(0, 64),
       createdAt,
       reason: options.reason,
+      files: {
+        count: files.length,
+        totalBytes: files.reduce((a, f) => a + f.sizeBytes, 0),
+        entries: files,
+      },
     };
     progress('publish', 0, 2);
     // The manifest is written (and synced) before the file is published, then renamed after it: a kill
@@ -192,6 +220,13 @@ function freeName(folder: string, stamp: string, extension: 'db' | 'pgdump'): st
 function mapBackupError(error: unknown, folder: string): unknown {
   if (error instanceof AppError) return error;
   const code = String((error as { code?: unknown }).code ?? '');
+  if (error instanceof FileCopyError) {
+    return new AppError(
+      'INTERNAL',
+      `Tệp đính kèm ${error.sha256.slice(0, 12)}… trong kho tệp bị thiếu hoặc đã bị thay đổi nên chưa tạo được bản sao lưu. Quản trị viên hãy chạy "licence-desk verify" để xem chi tiết.`,
+      { logMessage: `backup refused: ${error.message}` },
+    );
+  }
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') {
     return new AppError(
       'STORAGE_FULL',
@@ -242,5 +277,5 @@ async function produceSqliteCopy(
   progress('verify');
   const inspection = await inspectDatabaseFile(staging);
   if (!inspection.ok) throw failedVerification(inspection.problems);
-  return inspection;
+  return { ...inspection, files: await filesOfCopy(staging) };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  backupInfoOf,
   backupManifestSchema,
   type BackupInfo,
   type BackupManifest,
@@ -17,6 +18,7 @@ import {
   type PartialName,
 } from './backup-naming';
 import { fsyncDir, hashFile, removeIfPresent } from './durable-fs';
+import { checkPoolFiles } from './backup-files';
 
 export interface ListOptions {
   /**
@@ -35,7 +37,8 @@ export interface BackupListing {
   problems: BackupProblem[];
 }
 
-const MAX_MANIFEST_BYTES = 256 * 1024;
+/** A manifest lists every attached file (~90 bytes each): room for about a million files. */
+const MAX_MANIFEST_BYTES = 128 * 1024 * 1024;
 
 /**
  * Lists the backups in `folder`. A backup is good only if its manifest exists, is valid, names this file and
@@ -48,6 +51,7 @@ export async function listBackups(folder: string, options: ListOptions = {}): Pr
   const good: BackupInfo[] = [];
   const problems: BackupProblem[] = [];
   const nameSet = new Set(names);
+  const poolChecked = new Map<string, boolean>();
   for (const name of names) {
     const partial = parsePartialName(name);
     if (partial) {
@@ -71,16 +75,17 @@ export async function listBackups(folder: string, options: ListOptions = {}): Pr
       continue;
     }
     if (!isBackupFileName(name) || !isRegularFile(path.join(dir, name))) continue;
-    const result = await checkBackup(dir, name, options.verify ?? 'full');
+    const result = await checkBackup(dir, name, options.verify ?? 'full', poolChecked);
     if ('problem' in result) {
       problems.push(result.problem);
     } else {
-      good.push({
-        ...result.manifest,
-        path: path.join(dir, name),
-        isThisDatabase:
+      good.push(
+        backupInfoOf(
+          result.manifest,
+          path.join(dir, name),
           options.currentChainRoot !== undefined && result.manifest.chainRoot === options.currentChainRoot,
-      });
+        ),
+      );
     }
   }
   good.sort(newestFirst);
@@ -107,7 +112,12 @@ export function newestFirst(a: { createdAt: string; file: string }, b: { created
 type Check = { manifest: BackupManifest } | { problem: BackupProblem };
 
 /** Verifies one backup file against its manifest. */
-export async function checkBackup(dir: string, name: string, verify: 'fast' | 'full'): Promise<Check> {
+export async function checkBackup(
+  dir: string,
+  name: string,
+  verify: 'fast' | 'full',
+  poolChecked?: Map<string, boolean>,
+): Promise<Check> {
   const manifestName = manifestNameFor(name);
   const manifest = readManifest(path.join(dir, manifestName));
   if (manifest === 'missing') {
@@ -136,6 +146,16 @@ export async function checkBackup(dir: string, name: string, verify: 'fast' | 'f
         file: name,
         kind: 'size-mismatch',
         message: `Kích thước tệp sao lưu (${size} byte) khác với tệp mô tả (${manifest.sizeBytes} byte): tệp bị cắt cụt hoặc bị thay đổi.`,
+      },
+    };
+  }
+  const filesProblem = await checkPoolFiles(dir, manifest, verify, poolChecked);
+  if (filesProblem !== null) {
+    return {
+      problem: {
+        file: name,
+        kind: 'files-missing',
+        message: `Bản sao lưu thiếu hoặc hỏng tệp đính kèm: ${filesProblem}. Không dùng để khôi phục.`,
       },
     };
   }

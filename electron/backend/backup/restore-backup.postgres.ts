@@ -7,7 +7,9 @@ import { findPgTool, runPgTool, toolConnection } from '../store/postgres/pg-tool
 import { openPostgresStore, redactUrl } from '../store/postgres/open-postgres-store';
 import { POSTGRES_SCHEMA_VERSION } from '../store/postgres/migrations';
 import pg from 'pg';
+import path from 'node:path';
 import { countRows, type TableCount } from './inspect-copy';
+import { restoreFilesFromPool } from './backup-files';
 import { checkedBackup, refused } from './restore-backup';
 
 export interface PostgresRestoreResult {
@@ -29,7 +31,13 @@ export interface PostgresRestoreResult {
  */
 export async function restorePostgresBackup(
   backupFile: string,
-  options: { targetDatabaseUrl: string; log?: Logger },
+  options: {
+    targetDatabaseUrl: string;
+    /** The server's files folder: the backup's attached files are put back there (content-addressed, so
+     * files already present stay as they are). */
+    filesDir: string;
+    log?: Logger;
+  },
 ): Promise<PostgresRestoreResult> {
   const { source, name, manifest } = await checkedBackup(backupFile);
   const shown = redactUrl(options.targetDatabaseUrl);
@@ -67,9 +75,21 @@ export async function restorePostgresBackup(
       { logMessage: `pg_restore of ${source} into ${shown} failed: ${restored.stderr.trim()}` },
     );
   }
+  try {
+    await restoreFilesFromPool(path.dirname(source), manifest, options.filesDir);
+  } catch (error) {
+    options.log?.error('backup files failed verification at restore', {
+      file: source,
+      detail: String(error),
+    });
+    throw refused(
+      `Tệp đính kèm trong bản sao lưu ${name} bị thiếu hoặc đã bị thay đổi; dữ liệu đã nạp vào ${shown} KHÔNG được dùng — hãy xoá cơ sở dữ liệu đó và khôi phục từ bản sao lưu khác.`,
+      `backup ${source} files: ${String(error)}`,
+    );
+  }
   const store = await openPostgresStore(options.targetDatabaseUrl, { poolSize: 2 });
   try {
-    const report = await verifyStore(store);
+    const report = await verifyStore(store, { filesDir: options.filesDir });
     const counts = await countRows(store);
     const head = await auditHead(store);
     const problems: string[] = [];

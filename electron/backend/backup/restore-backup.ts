@@ -13,6 +13,8 @@ import { fsyncDir, fsyncFile, hashFile, removeIfPresent, writeFileDurably } from
 import { countRows, inspectDatabaseFile, type CopyInspection, type TableCount } from './inspect-copy';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
 import { checkBackup } from './list-backups';
+import { restoreFilesFromPool } from './backup-files';
+import { filesDirOf } from '../files/content-store';
 
 export interface RestoreOptions {
   /** A folder that does not exist yet or is empty: the restored store becomes its licence-desk.db. */
@@ -131,6 +133,21 @@ export async function restoreBackup(backupFile: string, options: RestoreOptions)
     discard(target, createdTarget, [temp]);
     throw error;
   }
+  // The attached files, each re-hashed as it is copied out of the backup folder's pool.
+  try {
+    await restoreFilesFromPool(path.dirname(source), manifest, filesDirOf(target));
+  } catch (error) {
+    discardFiles(target);
+    discard(target, createdTarget, [final]);
+    options.log?.error('backup files failed verification at restore', {
+      file: source,
+      detail: String(error),
+    });
+    throw refused(
+      `Tệp đính kèm trong bản sao lưu ${name} bị thiếu hoặc đã bị thay đổi; không khôi phục. Hãy chọn bản sao lưu khác.`,
+      `backup ${source} files: ${String(error)}`,
+    );
+  }
 
   // The drill: open it as the app would and verify again. A store that fails here is not left behind.
   let verifyLines: string[];
@@ -141,7 +158,7 @@ export async function restoreBackup(backupFile: string, options: RestoreOptions)
     const db = openDatabase(final);
     try {
       const store = SqliteStore.borrow(db, 'restored copy');
-      const report = await verifyStore(store);
+      const report = await verifyStore(store, { filesDir: filesDirOf(target) });
       verifyLines = report.lines;
       if (!report.ok) {
         throw new AppError(
@@ -159,6 +176,7 @@ export async function restoreBackup(backupFile: string, options: RestoreOptions)
       db.close();
     }
   } catch (error) {
+    discardFiles(target);
     discard(
       target,
       createdTarget,
@@ -226,6 +244,15 @@ function prepareTarget(target: string): boolean {
   }
   fs.mkdirSync(target, { recursive: true });
   return true;
+}
+
+/** The files folder of a failed restore: the folder is new (prepareTarget refuses a non-empty one). */
+function discardFiles(target: string): void {
+  try {
+    fs.rmSync(filesDirOf(target), { recursive: true, force: true });
+  } catch {
+    // best effort, as below
+  }
 }
 
 /** Undoes a failed restore: only the files it made, and the folder if it made it (never recursively). */

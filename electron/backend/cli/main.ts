@@ -11,6 +11,7 @@ import { importCommand } from './import-command';
 import { moveStoreCommand } from './move-store-command';
 import { pauseRuleCommand } from './pause-rule-command';
 import { setupCommand } from './setup-command';
+import { attachCommand } from './attach-command';
 
 const USAGE = `licence-desk <command> [options]
 
@@ -45,6 +46,8 @@ Commands:
   move-store  --to postgres://USER@HOST/DB [--data DIR] [--json]
                                                move the folder's SQLite store into an empty PostgreSQL
                                                database and prove the copy equal
+  attach      --dossier CODE --component N FILE… | --folder DIR  [--dry-run] [--json] [--data DIR]
+                                               attach scans of old paper dossiers (DIR/<code>/<N>-name.pdf)
 
 Every command accepts --data DIR (or LICENCE_DESK_DATA) to choose the data folder, and
 --database postgres://USER@HOST/DB (or LICENCE_DESK_DATABASE_URL) to use a PostgreSQL database instead of
@@ -66,6 +69,7 @@ const commands: Record<string, Command> = {
   import: importCommand,
   'move-store': moveStoreCommand,
   'pause-rule': pauseRuleCommand,
+  attach: attachCommand,
 };
 
 export async function runCli(argv: string[], env: CliEnv = defaultCliEnv()): Promise<number> {

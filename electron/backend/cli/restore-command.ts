@@ -10,6 +10,7 @@ import { stampFromOfficeIso } from '../backup/backup-naming';
 import { restoreBackup, restoreInstruction } from '../backup/restore-backup';
 import { restorePostgresBackup } from '../backup/restore-backup.postgres';
 import { isPostgresUrl } from '../store/postgres/open-postgres-store';
+import { filesDirOf } from '../files/content-store';
 
 /**
  * `licence-desk restore FILE.db [--into DIR] [--data DIR] [--json]`: verifies FILE against its manifest and its
@@ -31,12 +32,18 @@ export async function restoreCommand(args: string[], env: CliEnv): Promise<numbe
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) {
     env.stderr(
-      'Usage: licence-desk restore FILE.db [--into DIR] [--data DIR]\n       licence-desk restore FILE.pgdump --into-database postgres://…\n',
+      'Usage: licence-desk restore FILE.db [--into DIR] [--data DIR]\n       licence-desk restore FILE.pgdump --into-database postgres://… [--data DIR]\n',
     );
     return 1;
   }
   if (file.endsWith('.pgdump') || values['into-database'] !== undefined) {
-    return restoreIntoPostgres(file, values['into-database'], values.json, env);
+    return restoreIntoPostgres(
+      file,
+      values['into-database'],
+      filesDirOf(dataDirFrom(values.data)),
+      values.json,
+      env,
+    );
   }
   const now = new Date();
   // The live store is not opened, so its office offset is unknown: the folder name uses the default (+07:00).
@@ -75,6 +82,7 @@ export async function restoreCommand(args: string[], env: CliEnv): Promise<numbe
 async function restoreIntoPostgres(
   file: string,
   target: string | undefined,
+  filesDir: string,
   json: boolean | undefined,
   env: CliEnv,
 ): Promise<number> {
@@ -85,7 +93,7 @@ async function restoreIntoPostgres(
     return 1;
   }
   try {
-    const restored = await restorePostgresBackup(file, { targetDatabaseUrl: target });
+    const restored = await restorePostgresBackup(file, { targetDatabaseUrl: target, filesDir });
     if (json) {
       env.stdout(
         `${JSON.stringify({ database: restored.database, rowCounts: restored.rowCounts, auditHead: restored.auditHead, schemaVersion: restored.schemaVersion, manifest: restored.manifest }, null, 2)}\n`,

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { CliEnv } from './cli-context';
 import { databaseUrlFrom } from '../store/open-store';
 import { dataDirFrom, openBackend, reportStartupError } from './cli-context';
+import { filesDirOf } from '../files/content-store';
 import { verifyStore } from '../store/verify-store';
 
 export async function verifyCommand(args: string[], env: CliEnv): Promise<number> {
@@ -17,7 +18,7 @@ export async function verifyCommand(args: string[], env: CliEnv): Promise<number
     return reportStartupError(env, error);
   }
   try {
-    const report = await verifyStore(backend.ctx.db);
+    const report = await verifyStore(backend.ctx.db, { filesDir: filesDirOf(backend.ctx.dataDir) });
     for (const line of report.lines) env.stdout(`${line}\n`);
     env.stdout(report.ok ? 'RESULT: OK\n' : 'RESULT: FAILED\n');
     return report.ok ? 0 : 3;

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import { createHash } from 'node:crypto';
+import { contentStoreOf } from '../attachments/attach-file';
+import { licenceFileName } from '../workflow/licence-service';
 import type { Handlers } from '../dispatch';
 import type { BackendContext, CallSession } from '../context';
 import { AppError } from '../../../shared/api/errors';
@@ -186,14 +189,21 @@ export const documentHandlers = {
       template: LicenceTemplate;
       data: Omit<LicenceData, 'isCopy' | 'qr'>;
     };
-    const bytes = await buildLicencePdf(
-      content.template,
-      { ...content.data, isCopy: printed > 0, qr: { payloadText: licence.payload } },
-      ctx.resources.fonts(),
-    );
+    // The original is the electronic licence stored at issue time, served as stored; copies are rebuilt.
+    const stored =
+      printed === 0 && licence.result_sha256 !== null
+        ? await fs.promises.readFile(contentStoreOf(ctx).pathOf(licence.result_sha256))
+        : null;
+    const bytes =
+      stored ??
+      (await buildLicencePdf(
+        content.template,
+        { ...content.data, isCopy: printed > 0, qr: { payloadText: licence.payload } },
+        ctx.resources.fonts(),
+      ));
     return await delivered(ctx, session, record, {
       kind: 'licence',
-      fileName: `Giay-phep-${licence.formatted.replace(/[^\w-]+/g, '-')}.pdf`,
+      fileName: licenceFileName(licence.formatted),
       bytes,
       licenceId: licence.id,
       isCopy: printed > 0,

@@ -45,6 +45,11 @@ export interface DossierRecord {
   /** Null while the dossier follows the pause rule in force (migration 0007). */
   pause_rule: PauseRuleId | null;
   version: number;
+  /** Provided components, and how many of them have a scan (migration 0008 triggers). */
+  scans_required: number | null;
+  scans_attached: number;
+  /** Hash of the electronic result file, when one was stored. */
+  e_result_sha256: string | null;
 }
 
 export type NewDossier = Omit<
@@ -57,6 +62,9 @@ export type NewDossier = Omit<
   | 'completion_class'
   | 'pause_rule'
   | 'version'
+  | 'scans_required'
+  | 'scans_attached'
+  | 'e_result_sha256'
 > & { created_at: string };
 
 export const SELECT_DOSSIER = `
@@ -70,16 +78,23 @@ export async function insertDossier(db: Sql, row: NewDossier): Promise<number> {
     `INSERT INTO dossiers (code, request_id, procedure_id, procedure_version_id, applicant_kind, applicant_name,
         applicant_folded, applicant_id_number, applicant_address, applicant_phone, applicant_email, channel,
         received_at, received_ms, receipt_date, count_from, deadline_amount, deadline_unit, due_date, due_at, due_ms,
-        status, set_count, components, return_method, notes, receiver_name, register_entry_no, created_at, updated_at)
+        status, set_count, components, return_method, notes, receiver_name, register_entry_no, created_at, updated_at,
+        scans_required)
        VALUES (@code, @request_id, @procedure_id, @procedure_version_id, @applicant_kind, @applicant_name,
         @applicant_folded, @applicant_id_number, @applicant_address, @applicant_phone, @applicant_email, @channel,
         @received_at, @received_ms, @receipt_date, @count_from, @deadline_amount, @deadline_unit, @due_date, @due_at,
         @due_ms, @status, @set_count, @components, @return_method, @notes, @receiver_name, @register_entry_no,
-        @created_at, @created_at)
+        @created_at, @created_at, @scans_required)
        RETURNING id`,
-    row,
+    { ...row, scans_required: providedCount(row.components) },
   );
   return result!.id;
+}
+
+/** Components the applicant provided (what "every component scanned" is measured against). */
+function providedCount(components: string): number {
+  return (JSON.parse(components) as Array<{ isProvided?: boolean }>).filter((c) => c.isProvided === true)
+    .length;
 }
 
 export async function getDossier(db: Sql, id: number): Promise<DossierRecord | null> {

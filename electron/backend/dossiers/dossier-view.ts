@@ -64,6 +64,7 @@ export function toRow(
     timeliness,
     pausedWorkingDays,
     version: record.version,
+    scansMissing: Math.max(0, (record.scans_required ?? 0) - (record.scans_attached ?? 0)),
   };
 }
 

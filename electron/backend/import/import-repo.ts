@@ -154,12 +154,12 @@ export function prepareImportWriter(db: Sql) {
           applicant_folded, channel, received_at, received_ms, receipt_date, count_from, deadline_amount, deadline_unit,
           due_date, due_at, due_ms, status, completed_at, completed_ms, completion_class, processing_working_days,
           returned_at, return_channel, set_count, components, return_method, notes, receiver_name, register_entry_no,
-          import_batch_id, created_at, updated_at)
+          import_batch_id, created_at, updated_at, scans_required)
          VALUES (@code, NULL, @procedure_id, @procedure_version_id, @applicant_kind, @applicant_name, @applicant_folded,
           @channel, @received_at, @received_ms, @receipt_date, NULL, @deadline_amount, @deadline_unit, @due_date, @due_at,
           @due_ms, @status, @completed_at, @completed_ms, @completion_class, @processing_working_days, @returned_at,
           @return_channel, 1, '[]', @return_method, @notes, @receiver_name, @register_entry_no, @import_batch_id,
-          @created_at, @created_at)
+          @created_at, @created_at, 0)
          RETURNING id`,
         row,
       ))!.id,

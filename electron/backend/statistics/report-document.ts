@@ -1,3 +1,4 @@
+import type { ScorecardOutput } from '../../../shared/api/schemas/statistics';
 import type { Sql } from '../store/sql';
 import type { Settings } from '../../../shared/api/schemas/settings';
 import type { ReportRow } from '../../../shared/domain/statistics';
@@ -34,6 +35,8 @@ export interface Bieu06Document {
   readonly rows: readonly ReportRow[];
   readonly averageProcessingDays: number | null;
   readonly signature: ReportSignature;
+  /** The "Chỉ số 766" scorecard, written as an extra sheet of the workbook (issue 13). */
+  readonly scorecard?: ScorecardOutput;
 }
 
 export interface RegisterRow {

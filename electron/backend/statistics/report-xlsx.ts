@@ -13,6 +13,7 @@ import { NATIONAL_MOTTO, NATIONAL_TITLE } from '../documents/admin-header';
 import { formatPlaceDateLine } from '../documents/vietnamese-date';
 import type { Bieu06Document } from './report-document';
 import { agencyLines, FONT, formWorkbook, mergedLine, styleCell, writeHeader } from './xlsx-layout';
+import { writeScorecardSheet } from './scorecard-xlsx';
 
 /** Where the table starts; tests and readers of the file rely on this layout. */
 export const BIEU06_XLSX = {
@@ -92,5 +93,6 @@ export async function buildReportXlsx(doc: Bieu06Document, createdAt: Date): Pro
       if (c.font?.name !== FONT) c.font = { ...c.font, name: FONT };
     }),
   );
+  if (doc.scorecard) writeScorecardSheet(wb, doc.scorecard);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

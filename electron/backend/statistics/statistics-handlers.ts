@@ -32,6 +32,8 @@ import { countRegisterRows, documentAgency, registerRows, reportSignature } from
 import { buildReportXlsx } from './report-xlsx';
 import { buildRegisterXlsx } from './register-xlsx';
 import { dayNumberOf } from './summary-repo';
+import { computeScorecard } from './scorecard-service';
+import { scorecardMisses } from './scorecard-drilldown';
 
 /** A register longer than this is refused rather than printed (thousands of pages) or built in memory. */
 export const REGISTER_LIMITS = { pdf: 5_000, xlsx: 100_000 } as const;
@@ -197,12 +199,38 @@ export const statisticsHandlers = {
       };
     }),
 
+  'stats.scorecard': async (input, ctx) =>
+    await withPeriod(ctx, input, (period) => computeScorecard(ctx.db, period)),
+
+  'stats.scorecardDrilldown': async (input, ctx) =>
+    await withPeriod(ctx, input, async (period) => {
+      const page = await scorecardMisses(
+        ctx.db,
+        { indicator: input.indicator, from: period.from, to: period.to },
+        { cursor: input.cursor, limit: input.limit },
+      );
+      const alerts = await alertContext(ctx, undefined);
+      const records = await dossiersByIds(ctx.db, page.ids);
+      const items = [];
+      for (const id of page.ids) {
+        const record = records.get(id);
+        if (!record) continue;
+        const pauses = record.status === 'awaiting_supplement' ? await pausesOf(ctx.db, record.id) : [];
+        items.push(toRow(record, alerts.deadlines, alerts.clock, pauses));
+      }
+      return { items, total: page.total, nextCursor: page.last };
+    }),
+
   'stats.report': async (input, ctx) =>
     await withPeriod(ctx, input, (period) => computeReport(ctx.db, period)),
 
   'stats.exportReport': async (input, ctx, session) => {
     const period = await requestPeriod(ctx, input);
-    const report = await snapshot(ctx, () => computeReport(ctx.db, period));
+    // One snapshot: the 766 sheet of the workbook counts the same dossiers as Biểu 06.
+    const { report, scorecard } = await snapshot(ctx, async () => ({
+      report: await computeReport(ctx.db, period),
+      scorecard: await computeScorecard(ctx.db, period),
+    }));
     try {
       assertReportConsistent(report.rows);
     } catch (error) {
@@ -217,6 +245,7 @@ export const statisticsHandlers = {
       rows: report.rows,
       averageProcessingDays: report.averageProcessingDays,
       signature: reportSignature(settings),
+      scorecard,
     };
     const bytes =
       input.format === 'pdf'
@@ -256,5 +285,11 @@ export const statisticsHandlers = {
   },
 } satisfies Pick<
   Handlers,
-  'stats.dashboard' | 'stats.drilldown' | 'stats.report' | 'stats.exportReport' | 'stats.exportRegister'
+  | 'stats.dashboard'
+  | 'stats.drilldown'
+  | 'stats.report'
+  | 'stats.exportReport'
+  | 'stats.exportRegister'
+  | 'stats.scorecard'
+  | 'stats.scorecardDrilldown'
 >;

@@ -22,6 +22,13 @@ export interface FixtureDossier {
   status?: DossierStatus;
   apologyDueDate?: string | null;
   pauses?: ReadonlyArray<{ from: string; to: string | null }>;
+  /** Components as received (isProvided per component); default none. */
+  provided?: readonly boolean[];
+  /** 1-based numbers of the components that get a scan. */
+  scanned?: readonly number[];
+  /** An electronic result file is stored. */
+  eResult?: boolean;
+  supplementRequests?: number;
 }
 
 let sequence = 0;
@@ -51,7 +58,7 @@ export async function insertFixture(db: Sql, f: FixtureDossier): Promise<number>
           deadline_unit, due_date, due_at, due_ms, status, set_count, components, return_method, receiver_name,
           register_entry_no, created_at, updated_at)
          VALUES (@code, @procedureId, @versionId, 'organization', @name, @folded, 'Số 1 Lý Thái Tổ', '0912345678',
-          @channel, @receivedAt, @receivedMs, @receiptDate, 10, 'wd', @dueDate, @dueAt, @dueMs, 'received', 1, '[]',
+          @channel, @receivedAt, @receivedMs, @receiptDate, 10, 'wd', @dueDate, @dueAt, @dueMs, 'received', 1, @components,
           'desk', 'Nguyễn Thị Lan', @sequence, @receivedAt, @receivedAt)
          RETURNING id`,
     {
@@ -68,6 +75,14 @@ export async function insertFixture(db: Sql, f: FixtureDossier): Promise<number>
       dueAt: dueDate === null ? null : instant(dueDate, '17:00:00'),
       dueMs: dueDate === null ? null : Date.parse(instant(dueDate, '17:00:00')),
       sequence,
+      components: JSON.stringify(
+        (f.provided ?? []).map((isProvided, i) => ({
+          name: `Thành phần ${i + 1}`,
+          copies: 1,
+          isProvided,
+          isOriginal: false,
+        })),
+      ),
     },
   );
   const id = inserted!.id;
@@ -107,6 +122,27 @@ export async function insertFixture(db: Sql, f: FixtureDossier): Promise<number>
     );
   } else if (f.status !== undefined) {
     await db.run('UPDATE dossiers SET status = ? WHERE id = ?', [f.status, id]);
+  }
+  if (f.supplementRequests !== undefined) {
+    await db.run('UPDATE dossiers SET supplement_requests = ? WHERE id = ?', [f.supplementRequests, id]);
+  }
+  const files = [
+    ...(f.scanned ?? []).map((no) => ({ role: 'component', no, kind: null as string | null })),
+    ...(f.eResult ? [{ role: 'result', no: null as number | null, kind: 'licence' }] : []),
+  ];
+  for (const [i, file] of files.entries()) {
+    // Rows only: the summaries read the database, never the files.
+    const sha = `${String(id).padStart(8, '0')}${String(i).padStart(4, '0')}`.padEnd(64, 'a');
+    await db.run(
+      `INSERT INTO stored_files (sha256, size_bytes, media_type, first_stored_at) VALUES (?, 1000, 'application/pdf', ?)`,
+      [sha, receivedAt],
+    );
+    await db.run(
+      `INSERT INTO dossier_files (dossier_id, role, component_no, result_kind, sha256, file_name, version, source,
+          added_at, added_by, added_by_name)
+         VALUES (?, ?, ?, ?, ?, 'tep.pdf', 1, ?, ?, 'user:test', 'Người thử')`,
+      [id, file.role, file.no, file.kind, sha, file.role === 'result' ? 'issue' : 'upload', receivedAt],
+    );
   }
   return id;
 }

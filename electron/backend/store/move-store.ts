@@ -13,7 +13,16 @@ import { calendarPeriod, resolvePeriod } from '../../../shared/domain/statistics
  * so they are not copied: the target's own triggers rebuild them as the rows arrive, and the Biểu 06 of every
  * year is then compared — a stronger proof than copying the counters would be.
  */
-const REBUILT_BY_TRIGGERS = new Set(['stats_daily', 'stats_assignee_daily']);
+const REBUILT_BY_TRIGGERS = new Set(['stats_daily', 'stats_assignee_daily', 'stats_digital_daily']);
+
+/**
+ * Columns the target's triggers derive from rows copied later (a dossier's scan count and electronic result
+ * follow its dossier_files rows, migration 0008): copied as their starting value so the triggers rebuild them
+ * instead of adding to the copied figure, then compared.
+ */
+const DERIVED_COLUMNS: Record<string, Record<string, unknown>> = {
+  dossiers: { scans_attached: 0, e_result_sha256: null },
+};
 const BATCH = 1000;
 
 export interface MoveProgress {
@@ -112,9 +121,10 @@ async function copyTable(
     );
     if (rows.length === 0) break;
     const values: unknown[] = [];
+    const derived = DERIVED_COLUMNS[table] ?? {};
     const tuples = rows.map((row) => {
       const marks = columns.map((c) => {
-        values.push(row[c] ?? null);
+        values.push(c in derived ? derived[c] : (row[c] ?? null));
         return '?';
       });
       return `(${marks.join(', ')})`;
@@ -138,6 +148,15 @@ async function resetIdentities(target: Sql): Promise<void> {
          coalesce((SELECT max("${column}") FROM "${table}"), 0) + 1, false)`,
     );
   }
+}
+
+/** Totals of the trigger-derived columns: scans attached, dossiers with an electronic result, distinct results. */
+async function derivedTotals(db: Sql): Promise<string> {
+  const row = await db.get<{ scans: number | null; results: number; distinct: number }>(
+    `SELECT sum(scans_attached) AS scans, count(e_result_sha256) AS results,
+       count(DISTINCT e_result_sha256) AS "distinct" FROM dossiers`,
+  );
+  return `scans_attached ${Number(row?.scans ?? 0)}, e_result_sha256 ${Number(row?.results ?? 0)} (${Number(row?.distinct ?? 0)} distinct)`;
 }
 
 const SUMMARY_KEYS = new Set(['procedure_id', 'assignee_id', 'day']);
@@ -178,6 +197,11 @@ export async function compareStores(source: Store, target: Store, today: string)
     ok &&= isEqual;
     lines.push(`${c.table}: ${c.rows} → ${c.target}${isEqual ? '' : '  DIFFERENT'}`);
   }
+  const [derivedFrom, derivedTo] = [await derivedTotals(source), await derivedTotals(target)];
+  ok &&= derivedFrom === derivedTo;
+  lines.push(
+    `rebuilt columns: ${derivedFrom} → ${derivedTo}${derivedFrom === derivedTo ? '' : '  DIFFERENT'}`,
+  );
   const head = { source: await auditHead(source), target: await auditHead(target) };
   const sameHead = head.source?.seq === head.target?.seq && head.source?.hash === head.target?.hash;
   ok &&= sameHead;

@@ -1,6 +1,7 @@
 import type { Sql } from './sql';
 import { verifyAuditChain } from '../audit/audit-chain';
 import { checkStructure } from './structure-check';
+import { verifyFiles } from '../files/verify-files';
 import {
   buildRegisterView,
   describeRegisterProblem,
@@ -12,8 +13,11 @@ export interface VerifyReport {
   lines: string[];
 }
 
-/** Full check for `licence-desk verify`: the slow integrity_check, foreign keys, and the audit chain re-walk. */
-export async function verifyStore(db: Sql): Promise<VerifyReport> {
+/**
+ * Full check for `licence-desk verify`: the slow integrity_check, foreign keys, the audit chain re-walk, the
+ * licence register and — given the store's files folder — a re-hash of every attached file.
+ */
+export async function verifyStore(db: Sql, options: { filesDir?: string } = {}): Promise<VerifyReport> {
   const lines: string[] = [];
   let ok = true;
   const structure = await checkStructure(db);
@@ -42,6 +46,11 @@ export async function verifyStore(db: Sql): Promise<VerifyReport> {
   const register = await verifyLicenceRegister(db);
   ok &&= register.ok;
   lines.push(...register.lines);
+  if (options.filesDir !== undefined) {
+    const files = await verifyFiles(db, options.filesDir);
+    ok &&= files.ok;
+    lines.push(...files.lines);
+  }
   return { ok, lines };
 }
 

@@ -1,5 +1,6 @@
 import type { BackendContext } from '../context';
 import { officeNow } from '../office-clock';
+import { filesDirOf } from '../files/content-store';
 import { verifyStore } from './verify-store';
 
 const KEY = 'verify';
@@ -25,7 +26,7 @@ export async function runWeeklyVerifyIfDue(ctx: BackendContext): Promise<VerifyR
   const last = await lastVerification(ctx);
   const now = (await officeNow(ctx)).iso;
   if (last && Date.parse(now) - Date.parse(last.at) < WEEK_MS) return null;
-  const report = await verifyStore(ctx.db);
+  const report = await verifyStore(ctx.db, { filesDir: filesDirOf(ctx.dataDir) });
   const record: VerifyRecord = { at: now, ok: report.ok, lines: report.lines };
   await ctx.db.run(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

@@ -9,7 +9,10 @@ import {
   type LicenceTemplate,
   type SignerCapacity,
 } from '../documents/licence-template';
-import { findMissingLicenceFields, type LicenceData } from '../documents/licence-pdf';
+import { buildLicencePdf, findMissingLicenceFields, type LicenceData } from '../documents/licence-pdf';
+import type { FontSet } from '../documents/font-set';
+import { ContentStore, filesDirOf } from '../files/content-store';
+
 import { signLicencePayload } from '../signing/licence-signature';
 import { activeSigningKey } from '../signing/key-store';
 import type { DossierRecord } from '../dossiers/dossier-repo';
@@ -149,6 +152,8 @@ function signerFor(
 export interface IssuedLicence {
   id: number;
   formatted: string;
+  /** The electronic licence stored at issue time ("bản điện tử của kết quả"). */
+  result: { sha256: string; sizeBytes: number; fileName: string };
 }
 
 /**
@@ -167,6 +172,7 @@ export async function issueLicence(
     issuedBy: number | null;
     now: { iso: string; date: string; offset: number };
     dataDir: string;
+    fonts: FontSet;
   },
 ): Promise<IssuedLicence> {
   const { record, settings, now } = args;
@@ -217,9 +223,19 @@ export async function issueLicence(
     signerCapacity: signer.capacity,
     ...values,
   };
+  // The electronic result is produced now, from this very snapshot, and stored before the register row so
+  // that the row carries its hash. The PDF is deterministic (dates from the data, seeded font tags): the first
+  // print of the original is byte-identical to it.
+  const pdf = await buildLicencePdf(
+    template,
+    { ...data, isCopy: false, qr: { payloadText: payload } },
+    args.fonts,
+  );
+  const stored = await new ContentStore(filesDirOf(args.dataDir)).putBytes(pdf);
   const result = await db.get<{ id: number }>(
-    `INSERT INTO licences (dossier_id, series, year, number, formatted, issued_at, issued_by, holder, payload, content)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    `INSERT INTO licences (dossier_id, series, year, number, formatted, issued_at, issued_by, holder, payload, content,
+        result_sha256)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     [
       record.id,
       seriesKey,
@@ -231,7 +247,21 @@ export async function issueLicence(
       record.applicant_name,
       payload,
       JSON.stringify({ template, data }),
+      stored.sha256,
     ],
   );
-  return { id: result!.id, formatted };
+  return {
+    id: result!.id,
+    formatted,
+    result: {
+      sha256: stored.sha256,
+      sizeBytes: stored.sizeBytes,
+      fileName: licenceFileName(formatted),
+    },
+  };
+}
+
+/** The download name of a licence PDF (also used by documents.licence). */
+export function licenceFileName(formatted: string): string {
+  return `Giay-phep-${formatted.replace(/[^\w-]+/g, '-')}.pdf`;
 }

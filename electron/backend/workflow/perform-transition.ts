@@ -28,6 +28,10 @@ import {
 } from './workflow-repo';
 import { issueLicence, licenceSignersOf, missingLicenceFields } from './licence-service';
 import { workflowRefusal } from './workflow-errors';
+import { recordResultFile } from '../attachments/result-files';
+import { contentStoreOf } from '../attachments/attach-file';
+import { buildRefusalPdf } from '../documents/refusal-pdf';
+import { refusalData } from '../documents/dossier-form-data';
 
 export function workflowSettingsOf(settings: Settings): WorkflowSettings {
   return {
@@ -270,10 +274,10 @@ export async function performTransition(
         ),
       });
     }
-    let licence: { id: number; formatted: string } | null = null;
+    let licence: { id: number; formatted: string; resultSha256: string } | null = null;
     if (plan.requiresRegisterEntry) {
       const approver = wf.decided_by === null ? null : await findUser(ctx.db, wf.decided_by);
-      licence = await issueLicence(ctx.db, {
+      const issued = await issueLicence(ctx.db, {
         record,
         settings,
         fields: wf.licence_fields ? (JSON.parse(wf.licence_fields) as Record<string, string>) : {},
@@ -282,7 +286,16 @@ export async function performTransition(
         issuedBy: session.userId,
         now,
         dataDir: ctx.dataDir,
+        fonts: ctx.resources.fonts(),
       });
+      await recordResultFile(ctx, session, {
+        dossierId: record.id,
+        kind: 'licence',
+        licenceId: issued.id,
+        ...issued.result,
+        at: now.iso,
+      });
+      licence = { id: issued.id, formatted: issued.formatted, resultSha256: issued.result.sha256 };
     }
     if (!(await updateDossierIfVersion(ctx.db, record.id, input.version, changes, now.iso)))
       throw staleVersion(record);
@@ -303,6 +316,23 @@ export async function performTransition(
         licence,
       },
     });
+    // A refusal's notice is the dossier's result: stored as issued, from the refusal just recorded.
+    let resultSha256 = licence?.resultSha256 ?? null;
+    if (plan.prints.includes('refusal_notice')) {
+      const refused = await loadDossier(ctx, record.id);
+      const pdf = await buildRefusalPdf(await refusalData(ctx.db, refused, settings), ctx.resources.fonts());
+      const stored = await contentStoreOf(ctx).putBytes(pdf);
+      await recordResultFile(ctx, session, {
+        dossierId: record.id,
+        kind: 'refusal_notice',
+        licenceId: null,
+        sha256: stored.sha256,
+        sizeBytes: stored.sizeBytes,
+        fileName: `Phieu-tu-choi-${record.code}.pdf`,
+        at: now.iso,
+      });
+      resultSha256 = stored.sha256;
+    }
     await recordAudit(ctx, session, {
       action: `workflow.${plan.action}`,
       entityType: 'dossier',
@@ -315,6 +345,7 @@ export async function performTransition(
         data: plan.data,
         warnings: plan.warnings.map((w) => w.code),
         licence,
+        ...(resultSha256 !== null ? { resultSha256 } : {}),
       },
     });
   });

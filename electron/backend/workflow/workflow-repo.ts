@@ -124,6 +124,8 @@ export interface LicenceRow {
   holder: string;
   payload: string;
   content: string;
+  /** Hash of the electronic licence stored at issue time (null for licences issued before issue 13). */
+  result_sha256: string | null;
   void_reason: string | null;
 }
 

@@ -38,8 +38,9 @@ import { daysLeftView, StatusBadge } from './dossier-display';
 import { EventTimeline } from './EventTimeline';
 import { LicenceFieldsForm } from './LicenceFieldsForm';
 import { PrintsTable } from './PrintsTable';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
-type TabName = 'timeline' | 'deadline' | 'licence' | 'prints' | 'components';
+type TabName = 'timeline' | 'deadline' | 'licence' | 'prints' | 'components' | 'files';
 
 const actionButtonProps: Partial<Record<WorkflowAction, ButtonProps>> = {
   approve: { color: 'teal' },
@@ -212,6 +213,14 @@ function DossierView({ dossier, view, onChanged }: DossierViewProps) {
                 </Tabs.Tab>
                 <Tabs.Tab value="prints">Giấy tờ đã in ({view.prints.length})</Tabs.Tab>
                 <Tabs.Tab value="components">Thành phần hồ sơ ({dossier.components.length})</Tabs.Tab>
+                <Tabs.Tab value="files" data-testid="tab-files">
+                  Bản quét, bản điện tử
+                  {dossier.scansMissing > 0 && (
+                    <Badge ml={6} size="xs" color="orange">
+                      thiếu {dossier.scansMissing}
+                    </Badge>
+                  )}
+                </Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="timeline">
                 <EventTimeline events={view.events} />
@@ -237,6 +246,9 @@ function DossierView({ dossier, view, onChanged }: DossierViewProps) {
               </Tabs.Panel>
               <Tabs.Panel value="components">
                 <ComponentsTable components={dossier.components} />
+              </Tabs.Panel>
+              <Tabs.Panel value="files">
+                <AttachmentsPanel dossierId={dossier.id} onChanged={onChanged} />
               </Tabs.Panel>
             </Tabs>
           </Paper>

@@ -1,3 +1,4 @@
+import { Text } from '@mantine/core';
 import { useAppContext } from '../../app/app-context';
 import { formatDate, formatInstant } from '../../lib/format';
 import type { DossierRow } from '../../../shared/api/schemas/dossiers';
@@ -24,6 +25,25 @@ function columnsFor(offset: number, dueSoon: number): RowColumn<DossierRow>[] {
     { title: 'Ngày nhận', width: '128px', render: (row) => formatInstant(row.receivedAt, offset) },
     { title: 'Hạn trả', width: '92px', render: (row) => formatDate(row.dueDate) },
     { title: 'Còn lại', width: '140px', render: (row) => <DaysLeft row={row} dueSoon={dueSoon} /> },
+    {
+      title: 'Bản quét',
+      width: '96px',
+      render: (row) =>
+        row.scansMissing > 0 ? (
+          <Text
+            size="xs"
+            c="orange.8"
+            data-testid="scans-missing-mark"
+            title="Thành phần đã nộp chưa có bản quét"
+          >
+            thiếu {row.scansMissing}
+          </Text>
+        ) : (
+          <Text size="xs" c="dimmed">
+            đủ
+          </Text>
+        ),
+    },
   ];
 }
 
@@ -41,7 +61,7 @@ export function DossierTable({ filters, hasFilters, onOpen, onTotal }: DossierTa
     <DossierRowsTable
       pages={pages}
       columns={columnsFor(settings.office.utcOffsetMinutes, settings.office.dueSoonWorkingDays)}
-      minWidth={1142}
+      minWidth={1238}
       rowHeight={40}
       layout="fill"
       label="Danh sách hồ sơ"

@@ -5,6 +5,7 @@ import { dossierStatusLabels } from '../../../shared/domain/dossier-status';
 import { useOfficeOffset } from '../../app/app-context';
 import { routeHref } from '../../app/routes';
 import { ReceiptButtons } from '../../components/ReceiptButtons';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { formatAppointment, formatDate, formatDeadline, formatInstant } from '../../lib/format';
 
 interface IntakeResultProps {
@@ -84,6 +85,13 @@ export function IntakeResult({ dossier, onNext }: IntakeResultProps) {
             ))}
           </Alert>
         )}
+
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            Đính kèm bản quét các thành phần hồ sơ
+          </Text>
+          <AttachmentsPanel dossierId={dossier.id} />
+        </Stack>
 
         <Group justify="space-between">
           <ReceiptButtons dossierId={dossier.id} firstButtonRef={printRef} />

@@ -1,6 +1,7 @@
 import { Alert, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useAppContext, useHasRole } from '../../app/app-context';
 import { SettingsForm } from './SettingsForm';
+import { AttachmentSettingsPanel } from './AttachmentSettingsForm';
 
 export function SettingsPage() {
   const { info, settings, onSettingsSaved } = useAppContext();
@@ -21,6 +22,11 @@ export function SettingsPage() {
           isReadOnly={!isAdmin}
         />
       </Paper>
+      {isAdmin && (
+        <Paper withBorder p="md">
+          <AttachmentSettingsPanel />
+        </Paper>
+      )}
       <Paper withBorder p="md">
         <Title order={5} mb="xs">
           Thông tin chương trình

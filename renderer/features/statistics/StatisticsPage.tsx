@@ -21,6 +21,7 @@ import { AlertList } from './AlertList';
 import { BreakdownTable, type BreakdownRow } from './BreakdownTable';
 import { rememberDrilldown, rememberedDrilldown, type DrilldownSpec } from './drilldown';
 import { DrilldownModal } from './DrilldownModal';
+import { ScorecardPanel } from './ScorecardPanel';
 import { KpiCards } from './KpiCards';
 import { OutcomeChart } from './OutcomeChart';
 import { periodErrorView, useOfficeToday } from './period-error';
@@ -275,6 +276,7 @@ export function StatisticsPage() {
               />
             </Grid.Col>
           </Grid>
+          <ScorecardPanel period={{ from: period.from, to: period.to }} />
           <DrilldownModal
             spec={drilldown}
             period={{ from: period.from, to: period.to, range: data.period.label }}

@@ -7,6 +7,9 @@ import {
   exportOutput,
   periodInput,
   reportOutput,
+  scorecardDrilldownInput,
+  scorecardDrilldownOutput,
+  scorecardOutput,
 } from '../schemas/statistics';
 import { LEADERS, type MethodSpec } from './method';
 
@@ -22,4 +25,12 @@ export const statisticsContract = {
   'stats.report': { access: 'user', input: periodInput, output: reportOutput },
   'stats.exportReport': { access: LEADERS, input: exportInput, output: exportOutput },
   'stats.exportRegister': { access: LEADERS, input: exportInput, output: exportOutput },
+  /** "Chỉ số 766": on time the dashboard's way, online, digitised, electronic result, mean time per procedure. */
+  'stats.scorecard': { access: 'user', input: periodInput, output: scorecardOutput },
+  /** The dossiers that miss one indicator of the scorecard. */
+  'stats.scorecardDrilldown': {
+    access: 'user',
+    input: scorecardDrilldownInput,
+    output: scorecardDrilldownOutput,
+  },
 } as const satisfies Record<string, MethodSpec>;

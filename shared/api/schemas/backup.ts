@@ -12,7 +12,15 @@ import { findTextProblem } from '../../domain/text-rules';
  */
 export const BACKUP_FILE_PATTERN = /^licence-desk-(\d{8})-(\d{6})(?:-([1-9]\d{0,2}))?\.(db|pgdump)$/;
 export const MANIFEST_SUFFIX = '.manifest.json';
-export const MANIFEST_FORMAT = 'licence-desk-backup/1';
+/**
+ * /2 (issue 13) adds `files`: every attached file the backup's database refers to, by SHA-256 and size. The
+ * files themselves sit once in the backup folder's `files/ab/cd/<sha256>` pool, shared by every backup there
+ * (content-addressed, so a file scanned once is copied once). /1 manifests (no files) still list and restore.
+ */
+export const MANIFEST_FORMAT = 'licence-desk-backup/2';
+export const MANIFEST_FORMATS = ['licence-desk-backup/1', MANIFEST_FORMAT] as const;
+/** Folder of the backup folder holding the content-addressed file pool. */
+export const BACKUP_FILES_FOLDER = 'files';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Mã SHA-256 không hợp lệ.' });
 
@@ -37,9 +45,13 @@ export const tableCountSchema = z
 
 export const backupReasons = ['manual', 'daily'] as const;
 
+export const backupFileEntrySchema = z
+  .object({ sha256: sha256Hex, sizeBytes: z.number().int().positive() })
+  .strict();
+
 export const backupManifestSchema = z
   .object({
-    format: z.literal(MANIFEST_FORMAT),
+    format: z.enum(MANIFEST_FORMATS),
     file: backupFileName,
     sha256: sha256Hex,
     sizeBytes: z.number().int().positive(),
@@ -56,11 +68,22 @@ export const backupManifestSchema = z
     /** Office wall-clock time with its offset. */
     createdAt: isoDateTime,
     reason: z.enum(backupReasons),
+    files: z
+      .object({
+        count: z.number().int().nonnegative(),
+        totalBytes: z.number().int().nonnegative(),
+        entries: z.array(backupFileEntrySchema).max(10_000_000),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type BackupManifest = z.output<typeof backupManifestSchema>;
 
-export const backupInfoSchema = backupManifestSchema.extend({
+/** A backup as listed: the manifest without its (possibly long) file list, with that list's totals. */
+export const backupInfoSchema = backupManifestSchema.omit({ files: true }).extend({
+  filesCount: z.number().int().nonnegative(),
+  filesBytes: z.number().int().nonnegative(),
   /** Absolute path of the backup file. */
   path: z.string(),
   /** True when the backup comes from this database's lineage (same first audit entry). */
@@ -75,6 +98,7 @@ export const backupProblemKinds = [
   'missing-file',
   'size-mismatch',
   'sha256-mismatch',
+  'files-missing',
 ] as const;
 
 export const backupProblemSchema = z.object({
@@ -168,3 +192,15 @@ export const restoreResultSchema = z.object({
   instruction: z.string(),
 });
 export type RestoreResultView = z.output<typeof restoreResultSchema>;
+
+/** The listing view of a manifest: its file list reduced to totals. */
+export function backupInfoOf(manifest: BackupManifest, file: string, isThisDatabase: boolean): BackupInfo {
+  const { files, ...rest } = manifest;
+  return {
+    ...rest,
+    filesCount: files?.count ?? 0,
+    filesBytes: files?.totalBytes ?? 0,
+    path: file,
+    isThisDatabase,
+  };
+}

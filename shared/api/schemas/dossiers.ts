@@ -64,6 +64,8 @@ export const dossierRowSchema = z.object({
   /** While a supplement request is open: working days the clock has stood ("Tạm dừng – chờ bổ sung (n ngày)"). */
   pausedWorkingDays: z.number().int().nullable(),
   version: z.number().int(),
+  /** Provided components without a scan yet (the list marks such dossiers; "số hóa hồ sơ", issue 13). */
+  scansMissing: z.number().int(),
 });
 export type DossierRow = z.output<typeof dossierRowSchema>;
 

@@ -3,6 +3,7 @@ import { id } from './common';
 import { dossierRowSchema } from './dossiers';
 import { bieu06Keys, periodShapeIssues, sectors, statCells } from '../../domain/statistics';
 import type { Bieu06Key } from '../../domain/statistics';
+import { indicatorKeys } from '../../domain/scorecard/scorecard-766';
 
 /*
  * Statistics API shapes (issue 5). Periods are office-local dates, both ends included. The shape rules run
@@ -187,3 +188,51 @@ export const exportOutput = z.object({
   base64: z.string(),
 });
 export type ExportOutput = z.output<typeof exportOutput>;
+
+/** The "Chỉ số 766" scorecard (issue 13): QĐ 766/QĐ-TTg indicators an office computes from its own dossiers. */
+export const scorecardIndicatorSchema = z.object({
+  key: z.enum(indicatorKeys),
+  label: z.string(),
+  rule: z.string(),
+  source: z.string(),
+  fullAt: z.number(),
+  met: count,
+  total: count,
+  rate: z.number().nullable(),
+  pointsShare: z.number().nullable(),
+  isFull: z.boolean(),
+  missed: count,
+});
+export type ScorecardIndicator = z.output<typeof scorecardIndicatorSchema>;
+
+export const scorecardOutput = z.object({
+  period: resolvedPeriodSchema,
+  indicators: z.array(scorecardIndicatorSchema),
+  /** "Thời gian giải quyết TTHC trung bình" per procedure, beside its legal deadline. */
+  byProcedure: z.array(
+    z.object({
+      procedureId: z.string(),
+      code: z.string().nullable(),
+      name: z.string(),
+      resolved: count,
+      averageProcessingDays: z.number().nullable(),
+      deadline: z.object({ amount: count, unit: z.string() }).nullable(),
+      onTimeRate: z.number().nullable(),
+      eResultRate: z.number().nullable(),
+      digitisedRate: z.number().nullable(),
+    }),
+  ),
+});
+export type ScorecardOutput = z.output<typeof scorecardOutput>;
+
+export const scorecardDrilldownInput = periodSchema({
+  indicator: z.enum(indicatorKeys, { error: 'Chỉ số không hợp lệ.' }),
+  cursor: cursorSchema.optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+
+export const scorecardDrilldownOutput = z.object({
+  items: z.array(dossierRowSchema),
+  total: count,
+  nextCursor: cursorSchema.nullable(),
+});

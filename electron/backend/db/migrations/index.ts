@@ -6,6 +6,7 @@ import { up as statisticsSummary } from './0004-statistics-summary';
 import { up as legacyImport } from './0005-import';
 import { up as searchPrefixIndex } from './0006-search-prefix-index';
 import { up as pauseRuleVersions } from './0007-pause-rule-versions';
+import { up as attachments } from './0008-attachments';
 
 export interface Migration {
   name: string;
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { name: '0005-import', up: legacyImport },
   { name: '0006-search-prefix-index', up: searchPrefixIndex },
   { name: '0007-pause-rule-versions', up: pauseRuleVersions },
+  { name: '0008-attachments', up: attachments },
 ];

@@ -69,4 +69,12 @@ const REQUIRED_TRIGGERS = [
   'stats_pauses_inserted',
   'stats_pauses_updated',
   'stats_pauses_deleted',
+  'stored_files_no_update',
+  'stored_files_no_delete',
+  'dossier_files_no_update',
+  'dossier_files_no_delete',
+  'dossiers_scans_required',
+  'dossier_files_scanned',
+  'stats_digital_inserted',
+  'stats_digital_updated',
 ];

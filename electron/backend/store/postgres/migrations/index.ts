@@ -1,4 +1,5 @@
 import { statements as initial } from './0001-initial';
+import { statements as attachments } from './0002-attachments';
 
 export interface PostgresMigration {
   name: string;
@@ -11,6 +12,7 @@ export interface PostgresMigration {
  */
 export const postgresMigrations: readonly PostgresMigration[] = [
   { name: '0001-initial', statements: initial },
+  { name: '0002-attachments', statements: attachments },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = postgresMigrations.length;
