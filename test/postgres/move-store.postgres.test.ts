@@ -41,7 +41,12 @@ describe('move-store', () => {
       const v = await office.call('workflow.view', { dossierId: moving.id });
       const r = await office.raw(
         'workflow.perform',
-        { dossierId: moving.id, version: v.version, action, input: { assigneeId: String(assignee), reason: 'Cân đối việc' } },
+        {
+          dossierId: moving.id,
+          version: v.version,
+          action,
+          input: { assigneeId: String(assignee), reason: 'Cân đối việc' },
+        },
         people.leader.caller,
       );
       expect(r.ok, JSON.stringify(r)).toBe(true);
