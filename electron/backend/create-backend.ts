@@ -24,6 +24,7 @@ import { importHandlers } from './import/import-handlers';
 import { statisticsHandlers } from './statistics/statistics-handlers';
 import { LoginThrottle, SessionStore } from './auth/session-store';
 import { ensureBootstrapAdmin } from './auth/bootstrap-admin';
+import { InProcessEventBus, type EventBus } from './events/event-bus';
 
 export interface BackendOptions {
   dataDir: string;
@@ -35,6 +36,8 @@ export interface BackendOptions {
   ids?: Ids;
   /** Database file name inside dataDir, or ':memory:' for tests. */
   databaseFile?: string;
+  /** The event bus; an in-process one by default (see events/event-bus.ts for the cross-process hook). */
+  events?: EventBus;
 }
 
 /** Spreading every domain's handlers into one typed map: a missing or extra method is a type error. */
@@ -73,8 +76,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     edition: options.edition,
     dataDir: options.dataDir,
     appVersion: options.appVersion,
-    sessions: new SessionStore(() => clock.now().getTime()),
+    sessions: new SessionStore(
+      db,
+      () => clock.now().getTime(),
+      (error) => log.warn('session last-seen update failed', { detail: String(error) }),
+    ),
     loginThrottle: new LoginThrottle(() => clock.now().getTime()),
+    events:
+      options.events ??
+      new InProcessEventBus((error) => log.error('event listener failed', { detail: String(error) })),
     bootstrap: null,
   };
   const seedDir = path.join(options.resourcesDir, 'seed');
@@ -82,6 +92,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   await seedCatalogue(db, seedDir, nowIso);
   await seedCalendar(db, nowIso);
   ctx.bootstrap = await ensureBootstrapAdmin(db, nowIso);
+  await ctx.sessions.purgeExpired();
   log.info('backend started', { edition: options.edition, database: dbFile, version: options.appVersion });
   return {
     ctx,

@@ -21,6 +21,7 @@ import { readSettings } from '../settings/settings-repo';
 import { findProcedure } from '../procedures/procedure-repo';
 import { readCalendarSource, replaceCalendar } from './calendar-repo';
 import { officeHoursOf, toLedgerLines } from './deadline-service';
+import { publishDossiersChanged } from '../events/publish';
 import { applyMovedDueDates, countOpenDossiers, findMovedDossiers } from './recompute-due-dates';
 
 const PREVIEW_LIMIT = 500;
@@ -146,6 +147,7 @@ export const calendarHandlers = {
       }
       return moved.length;
     });
+    if (movedCount > 0) publishDossiersChanged(ctx, session, { ids: [], isBulk: true, action: 'calendar' });
     return { movedCount };
   },
 

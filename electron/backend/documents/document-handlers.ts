@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { publishDossiersChanged } from '../events/publish';
 import type { Handlers } from '../dispatch';
 import type { BackendContext, CallSession } from '../context';
 import { AppError } from '../../../shared/api/errors';
@@ -62,6 +63,7 @@ async function delivered(
       payload: { code: record.code, sha256, isCopy: print.isCopy ?? false },
     });
   });
+  publishDossiersChanged(ctx, session, { ids: [record.id], action: 'print' });
   return {
     fileName: print.fileName,
     mimeType: 'application/pdf' as const,

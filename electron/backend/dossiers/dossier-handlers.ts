@@ -1,3 +1,4 @@
+import { publishDossiersChanged } from '../events/publish';
 import type { Handlers } from '../dispatch';
 import type { BackendContext, CallSession } from '../context';
 import { AppError } from '../../../shared/api/errors';
@@ -216,7 +217,11 @@ function looksLikeCode(query: string): boolean {
 }
 
 export const dossierHandlers = {
-  'dossiers.receive': async (input, ctx, session) => await detail(ctx, await receive(ctx, input, session)),
+  'dossiers.receive': async (input, ctx, session) => {
+    const id = await receive(ctx, input, session);
+    publishDossiersChanged(ctx, session, { ids: [id], action: 'receive' });
+    return await detail(ctx, id);
+  },
 
   'dossiers.previewDueDate': async (input, ctx) => {
     const r = await resolveReceipt(ctx, input.procedureId, input.receivedAt);

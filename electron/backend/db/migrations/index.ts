@@ -5,6 +5,7 @@ import { up as workflow } from './0003-workflow';
 import { up as statisticsSummary } from './0004-statistics-summary';
 import { up as legacyImport } from './0005-import';
 import { up as searchPrefixIndex } from './0006-search-prefix-index';
+import { up as officeSessions } from './0008-office-sessions';
 
 export interface Migration {
   name: string;
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { name: '0004-statistics-summary', up: statisticsSummary },
   { name: '0005-import', up: legacyImport },
   { name: '0006-search-prefix-index', up: searchPrefixIndex },
+  { name: '0008-office-sessions', up: officeSessions },
 ];
