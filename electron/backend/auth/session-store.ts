@@ -67,8 +67,14 @@ export class SessionStore {
     return token;
   }
 
-  /** The user behind a token, as the account stands now; refreshes the idle timer. */
-  async resolve(token: string | null | undefined): Promise<ResolvedSession> {
+  /**
+   * The user behind a token, as the account stands now. A call counts as activity and refreshes the idle
+   * timer; an event stream's periodic check does not (`isActivity: false`), so an idle desk still times out.
+   */
+  async resolve(
+    token: string | null | undefined,
+    { isActivity = true }: { isActivity?: boolean } = {},
+  ): Promise<ResolvedSession> {
     if (!token) return { ok: false, reason: 'missing' };
     const hash = hashToken(token);
     const row = await this.db.get<SessionRow>(
@@ -85,11 +91,9 @@ export class SessionStore {
       await this.endHash(hash);
       return { ok: false, reason: 'expired' };
     }
-    if (row.is_active !== 1) {
-      await this.endAllFor(row.id);
-      return { ok: false, reason: 'revoked' };
-    }
-    if (now - lastSeen >= TOUCH_INTERVAL_MS) this.touch(hash, now);
+    // The rows of a deactivated account stay until they expire, so each of its desks is told why.
+    if (row.is_active !== 1) return { ok: false, reason: 'revoked' };
+    if (isActivity && now - lastSeen >= TOUCH_INTERVAL_MS) this.touch(hash, now);
     return {
       ok: true,
       user: {

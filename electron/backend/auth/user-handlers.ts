@@ -81,8 +81,8 @@ export const userHandlers = {
       });
     });
     const after = await mustFind(ctx, input.id);
-    // Roles are read with the session on every call; a deactivated account's sessions end now.
-    if (after.is_active !== 1) await ctx.sessions.endAllFor(after.id);
+    // Nothing to do for the account's open sessions: every call reads the account with its session, so new
+    // roles apply and a deactivated account is refused (and told why) at its next call.
     return toUserView(after);
   },
 
