@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { captureWebTokenFromUrl } from './api/web-token';
 import { Providers } from './app/Providers';
 import { App } from './app/App';
+import { ConnectionBanner } from './components/ConnectionBanner';
 
 // Before anything reads location.hash: the fragment may carry the web edition's token, not a route.
 captureWebTokenFromUrl();
@@ -16,6 +17,7 @@ if (!container) throw new Error('index.html has no #root');
 createRoot(container).render(
   <StrictMode>
     <Providers>
+      <ConnectionBanner />
       <App />
     </Providers>
   </StrictMode>,

@@ -25,6 +25,7 @@ import type { WorkflowAction } from '../../../shared/domain/workflow/workflow-ac
 import { errorMessage } from '../../api/client';
 import type { FormKind } from '../../api/documents';
 import { useApiQuery } from '../../api/use-api-query';
+import { useDossierChanges } from '../../api/use-app-event';
 import { useAppContext } from '../../app/app-context';
 import { VoidLicenceButton } from './VoidLicenceButton';
 import { routeHref } from '../../app/routes';
@@ -67,6 +68,9 @@ export function DossierPage({ dossierId }: { dossierId: number }) {
     reloadDetail();
     reloadView();
   }, [reloadDetail, reloadView]);
+  // Another desk acted on this dossier: show its new state. An action dialog opened on the old state keeps the
+  // version it saw, so sending it still gets CONFLICT naming who changed the dossier.
+  useDossierChanges((change) => change.isBulk === true || change.ids.includes(dossierId), reload);
 
   const error = detail.error ?? view.error;
   let body: ReactNode;
