@@ -54,6 +54,8 @@ export interface OfficeStartOptions {
   env?: NodeJS.ProcessEnv;
   /** Node options for the child (e.g. a smaller heap). */
   execArgv?: string[];
+  /** The port to listen on (a restart on the same address); any free one by default. */
+  port?: number;
   /** Another entry than bin/licence-desk.cjs (vitest: bundleOfficeChild(), since dist/ may not be built). */
   entry?: string;
 }
@@ -63,7 +65,15 @@ export async function startOfficeServer(options: OfficeStartOptions = {}): Promi
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'licence-desk-office-'));
   const env = { ...process.env, ...options.env };
   delete env.LICENCE_DESK_DATA;
-  const args = ['serve', '--office', '--listen', '127.0.0.1:0', '--data', dataDir, ...(options.args ?? [])];
+  const args = [
+    'serve',
+    '--office',
+    '--listen',
+    `127.0.0.1:${options.port ?? 0}`,
+    '--data',
+    dataDir,
+    ...(options.args ?? []),
+  ];
   const child = spawn(process.execPath, [...(options.execArgv ?? []), options.entry ?? cliPath, ...args], {
     cwd: repoRoot,
     env,
