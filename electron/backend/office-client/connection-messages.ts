@@ -1,4 +1,4 @@
-import { CertificateChangedError } from './pinned-agent';
+import type { CertificateChangedError } from './pinned-agent';
 
 /** The Vietnamese words the desktop client uses for its link to the office server (banner and refusals). */
 export const connectionMessages = {
