@@ -8,6 +8,7 @@ import { captureWebTokenFromUrl } from './api/web-token';
 import { Providers } from './app/Providers';
 import { App } from './app/App';
 import { ConnectionBanner } from './components/ConnectionBanner';
+import { DesktopGate } from './app/DesktopGate';
 
 // Before anything reads location.hash: the fragment may carry the web edition's token, not a route.
 captureWebTokenFromUrl();
@@ -18,7 +19,9 @@ createRoot(container).render(
   <StrictMode>
     <Providers>
       <ConnectionBanner />
-      <App />
+      <DesktopGate>
+        <App />
+      </DesktopGate>
     </Providers>
   </StrictMode>,
 );

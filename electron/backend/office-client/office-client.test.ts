@@ -14,6 +14,9 @@ import { createMemoryLogger } from '../log';
 import type { AppEvent } from '../../../shared/api/events';
 import { createOfficeClient, type OfficeClient } from './office-client';
 import { probeCertificate } from './pinned-agent';
+import { callConnectionMethod } from './connection-methods';
+import { readConnectionSettings } from './connection-settings';
+import os from 'node:os';
 
 let child: { entry: string; env: NodeJS.ProcessEnv };
 let server: OfficeServer;
@@ -63,6 +66,45 @@ describe('office client (desktop app in client mode)', () => {
   it('shows the fingerprint a person confirms, the one the server printed', async () => {
     const probed = await probeCertificate(new URL(server.url));
     expect(probed.fingerprint).toBe(server.fingerprint);
+  });
+
+  it('first run: saves the office server only when the typed fingerprint matches the one it presents', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ld-connection-'));
+    let restarts = 0;
+    const deps = { dir, log: createMemoryLogger(), restart: () => (restarts += 1) };
+    try {
+      expect(await callConnectionMethod(deps, 'connection.get', {})).toEqual({ ok: true, data: null });
+      const probed = await callConnectionMethod(deps, 'connection.probe', { url: `127.0.0.1:${port}` });
+      expect(probed).toMatchObject({ ok: true, data: { url: server.url, fingerprint: server.fingerprint } });
+      const wrong = await callConnectionMethod(deps, 'connection.choose', {
+        mode: 'office',
+        url: server.url,
+        fingerprint: server.fingerprint.replace(/^../, server.fingerprint.startsWith('00') ? '11' : '00'),
+      });
+      expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+      expect(readConnectionSettings(dir)).toBeNull();
+      // Typed without colons, in lower case: the same fingerprint.
+      const typed = server.fingerprint.replace(/:/g, '').toLowerCase();
+      expect(
+        await callConnectionMethod(deps, 'connection.choose', {
+          mode: 'office',
+          url: server.url,
+          fingerprint: typed,
+        }),
+      ).toMatchObject({ ok: true });
+      expect(readConnectionSettings(dir)).toEqual({
+        mode: 'office',
+        url: server.url,
+        fingerprint: server.fingerprint,
+      });
+      await expect.poll(() => restarts).toBe(1);
+      const unreachable = await callConnectionMethod(deps, 'connection.probe', {
+        url: 'https://127.0.0.1:1/',
+      });
+      expect(unreachable).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('forwards calls to the server with the pinned certificate, and relays its events', async () => {
