@@ -20,6 +20,7 @@ import { importSection } from './import-bench';
 import { libreOfficeSection } from './sections/libreoffice-section';
 import { uiSection } from './sections/ui-section';
 import { crashSection } from './sections/crash-section';
+import { officeSection } from './sections/office-section';
 
 // In run order. `ui` closes the bench's backend while the web edition holds the data folder and reopens it
 // afterwards; `libreoffice` and `crash` decide themselves whether they may run (see their flags).
@@ -33,6 +34,7 @@ const SECTIONS: Record<string, (b: BenchContext) => Promise<void>> = {
   import: importSection,
   memory: memorySection,
   ui: uiSection,
+  office: officeSection,
   crash: crashSection,
 };
 
