@@ -5,7 +5,7 @@ import { REQUEST_ID_HEADER, WEB_SESSION_HEADER, WEB_TOKEN_HEADER } from '../../.
 import { genericMessages, type Envelope } from '../../../shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/api/content-security-policy';
 import { contentTypeFor, readStatic } from './static-files';
-import { ReplayCache } from './replay-cache';
+import { ReplayCache, type Reply } from './replay-cache';
 import { hashToken } from '../auth/session-store';
 import { serveEventStream } from './event-stream';
 
@@ -140,17 +140,22 @@ export function createRequestHandler(
               error: { code: 'VALIDATION_FAILED', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' },
             });
           }
-          const call = () => dispatch(options.backend, method, input, { sessionToken, clientAddress });
+          const call = async (): Promise<Reply> => {
+            const envelope = await dispatch(options.backend, method, input, { sessionToken, clientAddress });
+            const isFinal =
+              envelope.ok || (envelope.error.code !== 'BUSY' && envelope.error.code !== 'INTERNAL');
+            return { json: JSON.stringify(envelope), isFinal };
+          };
           // The replay key includes the session, so one person's request id never answers another's call.
-          const envelope =
+          const reply =
             typeof requestId === 'string' && requestId.length > 0 && requestId.length <= 100
               ? await replies.run(
                   `${sessionToken ? hashToken(sessionToken) : '-'}:${method}:${requestId}`,
                   call,
                 )
               : await call();
-          // The client may have gone meanwhile (closed tab, lost link): the outcome stays in the replay cache.
-          if (!res.destroyed) sendJson(200, envelope);
+          // The client may have gone meanwhile (closed tab, lost link): the reply stays in the replay cache.
+          if (!res.destroyed) send(200, reply.json, 'application/json; charset=utf-8');
         })
         .catch((error: unknown) => {
           if (error instanceof BodyTooLargeError) {
