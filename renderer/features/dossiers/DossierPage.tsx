@@ -69,7 +69,7 @@ export function DossierPage({ dossierId }: { dossierId: number }) {
     reloadView();
   }, [reloadDetail, reloadView]);
   // Another desk acted on this dossier: show its new state. An action dialog opened on the old state keeps the
-  // version it saw, so sending it still gets CONFLICT naming who changed the dossier.
+  // version it saw, so sending it still gets CONFLICT naming who changed the dossier and when.
   useDossierChanges((change) => change.isBulk === true || change.ids.includes(dossierId), reload);
 
   const error = detail.error ?? view.error;
@@ -87,7 +87,14 @@ export function DossierPage({ dossierId }: { dossierId: number }) {
       </Center>
     );
   } else {
-    body = <DossierView dossier={detail.data} view={view.data} onChanged={reload} />;
+    body = (
+      <DossierView
+        dossier={detail.data}
+        view={view.data}
+        isRefreshing={detail.isLoading || view.isLoading}
+        onChanged={reload}
+      />
+    );
   }
 
   return (
@@ -106,10 +113,12 @@ export function DossierPage({ dossierId }: { dossierId: number }) {
 interface DossierViewProps {
   dossier: DossierDetail;
   view: WorkflowView;
+  /** A reload is under way (after the user's own change, or another desk's): actions wait for the new state. */
+  isRefreshing: boolean;
   onChanged(): void;
 }
 
-function DossierView({ dossier, view, onChanged }: DossierViewProps) {
+function DossierView({ dossier, view, isRefreshing, onChanged }: DossierViewProps) {
   const { user } = useAppContext();
   const [tab, setTab] = useState<TabName>('timeline');
   const [openAction, setOpenAction] = useState<AvailableAction | null>(null);
@@ -169,6 +178,7 @@ function DossierView({ dossier, view, onChanged }: DossierViewProps) {
                   {...(index === 0 ? {} : { variant: 'light' })}
                   {...actionButtonProps[action.action]}
                   onClick={() => setOpenAction(action)}
+                  disabled={isRefreshing}
                   title={action.label}
                 >
                   {action.buttonText}
