@@ -21,7 +21,7 @@ import { readSettings } from '../settings/settings-repo';
 import { findProcedure } from '../procedures/procedure-repo';
 import { readCalendarSource, replaceCalendar } from './calendar-repo';
 import { officeHoursOf, toLedgerLines } from './deadline-service';
-import { publishDossiersChanged } from '../events/publish';
+import { publishDossiersChanged, publishJobProgress, throttleProgress } from '../events/publish';
 import { applyMovedDueDates, countOpenDossiers, findMovedDossiers } from './recompute-due-dates';
 
 const PREVIEW_LIMIT = 500;
@@ -119,7 +119,18 @@ export const calendarHandlers = {
       // Planned inside the write transaction so that no dossier received meanwhile is missed.
       const { nextSource, moved, now } = await planEdits(ctx, input.edits);
       await replaceCalendar(ctx.db, nextSource, now, input.reason);
-      await applyMovedDueDates(ctx.db, moved, now);
+      // A change to a year with many open dossiers rewrites thousands of due dates: the one who applies it
+      // sees the progress (job.progress on the event stream; progress is not data, so it may go out now).
+      const progress = throttleProgress((p) => publishJobProgress(ctx, session, p));
+      await applyMovedDueDates(ctx.db, moved, now, (done, total) =>
+        progress({ jobId: 'calendar', done, total, label: 'Tính lại ngày hẹn trả' }),
+      );
+      progress({
+        jobId: 'calendar',
+        done: moved.length,
+        total: moved.length,
+        label: 'Tính lại ngày hẹn trả',
+      });
       const audit = (action: string, entityType: string, entityId: string, payload: unknown) =>
         appendAudit(ctx.db, {
           at: now,

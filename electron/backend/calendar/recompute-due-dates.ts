@@ -88,8 +88,10 @@ export async function applyMovedDueDates(
   db: Sql,
   moved: readonly MovedDossier[],
   updatedAt: string,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
-  for (const m of moved) {
+  for (const [index, m] of moved.entries()) {
+    onProgress?.(index, moved.length);
     await db.run(
       `UPDATE dossiers SET due_date = @newDueDate, due_at = @newDueAt, due_ms = @dueMs, count_from = @newCountFrom,
          version = version + 1, updated_at = @updatedAt
