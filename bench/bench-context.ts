@@ -100,8 +100,12 @@ export async function prepareStore(
   return { dataDir, backend };
 }
 
+/**
+ * The reusable store of `count` dossiers. LICENCE_DESK_BENCH_DIR names another parent folder: several checkouts
+ * on one machine (each with its own migrations) must not share one store.
+ */
 export function benchDataDir(count: number): string {
-  return path.join(os.tmpdir(), `licence-desk-bench-${count}`);
+  return path.join(process.env.LICENCE_DESK_BENCH_DIR ?? os.tmpdir(), `licence-desk-bench-${count}`);
 }
 
 /** The bench's in-process backend on a data folder (CLI edition: no lock, no maintenance timers). */

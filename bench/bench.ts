@@ -28,6 +28,7 @@ import { importSection } from './import-bench';
 import { libreOfficeSection } from './sections/libreoffice-section';
 import { uiSection } from './sections/ui-section';
 import { crashSection } from './sections/crash-section';
+import { officeSection } from './sections/office-section';
 import { attachmentsSection } from './sections/attachments-section';
 
 /** Sections that measure SQLite's own machinery, or nothing that depends on the store. */
@@ -50,6 +51,7 @@ const SECTIONS: Record<string, (b: BenchContext) => Promise<void>> = {
   attachments: attachmentsSection,
   memory: memorySection,
   ui: uiSection,
+  office: officeSection,
   crash: crashSection,
 };
 

@@ -7,6 +7,8 @@ import { createRoot } from 'react-dom/client';
 import { captureWebTokenFromUrl } from './api/web-token';
 import { Providers } from './app/Providers';
 import { App } from './app/App';
+import { ConnectionBanner } from './components/ConnectionBanner';
+import { DesktopGate } from './app/DesktopGate';
 
 // Before anything reads location.hash: the fragment may carry the web edition's token, not a route.
 captureWebTokenFromUrl();
@@ -16,7 +18,10 @@ if (!container) throw new Error('index.html has no #root');
 createRoot(container).render(
   <StrictMode>
     <Providers>
-      <App />
+      <ConnectionBanner />
+      <DesktopGate>
+        <App />
+      </DesktopGate>
     </Providers>
   </StrictMode>,
 );

@@ -2,8 +2,10 @@ import type { Store } from './store/sql';
 import type { FontSet } from './documents/font-set';
 import type { Role } from '../../shared/domain/workflow/roles';
 import type { LoginThrottle, SessionStore } from './auth/session-store';
+import type { EventBus } from './events/event-bus';
 
-export type Edition = 'electron' | 'web' | 'cli';
+/** 'office': the HTTPS server every desk of the office connects to (`serve --office`). */
+export type Edition = 'electron' | 'web' | 'office' | 'cli';
 
 export interface Clock {
   now(): Date;
@@ -38,7 +40,12 @@ export interface BackendContext {
   appVersion: string;
   sessions: SessionStore;
   loginThrottle: LoginThrottle;
-  /** The first administrator's one-time password, kept in memory only and shown on the first-run screen. */
+  /** Changes and job progress for the transports to push to their clients; publish only after commit. */
+  events: EventBus;
+  /**
+   * The first administrator's one-time password, kept in memory only. The single-PC editions show it on the
+   * first-run screen; the office server prints it on its console only and app.info never reveals it.
+   */
   bootstrap: { username: string; temporaryPassword: string } | null;
 }
 
@@ -55,7 +62,9 @@ export interface CallSession {
   /** The account behind the call, or null for the CLI and public methods called before login. */
   userId: number | null;
   sessionToken: string | null;
+  /** The network address the call came from (office server), for login throttling and the audit trail. */
+  clientAddress: string | null;
 }
 
 /** What a transport knows about its caller: a login session token, or (CLI, tests) a trusted local actor. */
-export type Caller = { sessionToken: string | null } | { system: Actor };
+export type Caller = { sessionToken: string | null; clientAddress?: string | null } | { system: Actor };

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Backend, Handlers } from './dispatch';
 import type { BackendContext, Clock, Edition, Ids, Logger } from './context';
 import { openStore } from './store/open-store';
+import type { Store } from './store/sql';
 import { createFileLogger } from './log';
 import { seedCatalogue } from './procedures/seed-catalogue';
 import { seedCalendar } from './calendar/seed-calendar';
@@ -29,6 +30,9 @@ import { ContentStore, filesDirOf } from './files/content-store';
 import { isProcessAlive } from './store/data-dir-lock';
 import { LoginThrottle, SessionStore } from './auth/session-store';
 import { ensureBootstrapAdmin } from './auth/bootstrap-admin';
+import { InProcessEventBus, type EventBus } from './events/event-bus';
+import { PgNotifyEventBus } from './events/pg-notify-event-bus';
+import { requirePostgres } from './store/postgres/postgres-store';
 
 export interface BackendOptions {
   dataDir: string;
@@ -42,6 +46,8 @@ export interface BackendOptions {
   databaseFile?: string;
   /** A PostgreSQL database (`postgres://…`) instead of the data folder's SQLite file. */
   databaseUrl?: string | undefined;
+  /** The event bus; an in-process one by default (see events/event-bus.ts for the cross-process hook). */
+  events?: EventBus;
 }
 
 /** Spreading every domain's handlers into one typed map: a missing or extra method is a type error. */
@@ -82,8 +88,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     edition: options.edition,
     dataDir: options.dataDir,
     appVersion: options.appVersion,
-    sessions: new SessionStore(() => clock.now().getTime()),
+    sessions: new SessionStore(
+      db,
+      () => clock.now().getTime(),
+      (error) => log.warn('session last-seen update failed', { detail: String(error) }),
+    ),
     loginThrottle: new LoginThrottle(() => clock.now().getTime()),
+    events: await eventBusFor(db, options, log),
     bootstrap: null,
   };
   const seedDir = path.join(options.resourcesDir, 'seed');
@@ -93,7 +104,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     await seedCalendar(db, nowIso);
     await ensurePauseRuleVersion(db, nowIso);
     ctx.bootstrap = await ensureBootstrapAdmin(db, nowIso);
+    await ctx.sessions.purgeExpired();
   } catch (error) {
+    await ctx.events.close?.();
     await db.close();
     throw error;
   }
@@ -108,8 +121,25 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   return {
     ctx,
     handlers,
-    close: () => db.close(),
+    close: async () => {
+      await ctx.events.close?.();
+      await db.close();
+    },
   };
+}
+
+/** In-process, unless the store is PostgreSQL: then other server processes on the database must hear too. */
+async function eventBusFor(db: Store, options: BackendOptions, log: Logger): Promise<EventBus> {
+  if (options.events) return options.events;
+  if (db.dialect === 'postgres') {
+    try {
+      return await PgNotifyEventBus.start(requirePostgres(db).url, log);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+  return new InProcessEventBus((error) => log.error('event listener failed', { detail: String(error) }));
 }
 
 function memo<T>(make: () => T): () => T {

@@ -47,7 +47,7 @@ export async function dispatch(
       error: { code: 'NOT_FOUND', message: `Không có chức năng "${String(method).slice(0, 60)}".` },
     };
   }
-  const access = authorize(backend.ctx, method, caller);
+  const access = await authorize(backend.ctx, method, caller);
   if (!access.ok) return { ok: false, error: access.error };
   const session = access.session;
   const parsed = contract[method].input.safeParse(rawInput ?? {});
@@ -63,12 +63,6 @@ export async function dispatch(
   }
 }
 
-const ANONYMOUS: CallSession = {
-  actor: { id: 'anonymous', name: 'Chưa đăng nhập', roles: [] },
-  userId: null,
-  sessionToken: null,
-};
-
 /** Methods a user who must change a one-time password may still call. */
 const BEFORE_PASSWORD_CHANGE = new Set<MethodName>([
   'app.info',
@@ -80,20 +74,49 @@ const BEFORE_PASSWORD_CHANGE = new Set<MethodName>([
 
 type Authorization = { ok: true; session: CallSession } | { ok: false; error: ErrorPayload };
 
-/** Role checks live here, for every transport: hiding a button is never the only guard. */
-function authorize(ctx: BackendContext, method: MethodName, caller: Caller): Authorization {
+/** What a refused session is told: each reason in words the clerk can act on. */
+export const SESSION_REFUSALS = {
+  missing: genericMessages.UNAUTHENTICATED,
+  unknown: genericMessages.UNAUTHENTICATED,
+  expired: 'Phiên làm việc đã hết hạn do không thao tác quá lâu. Vui lòng đăng nhập lại.',
+  revoked: 'Tài khoản của bạn đã bị khóa hoặc phiên đăng nhập đã bị thu hồi. Hãy liên hệ quản trị viên.',
+} as const;
+
+/**
+ * Role checks live here, for every transport: hiding a button is never the only guard. The account is read
+ * with the session on every call, so a deactivation or a change of roles applies at the next call.
+ */
+async function authorize(ctx: BackendContext, method: MethodName, caller: Caller): Promise<Authorization> {
   if ('system' in caller)
-    return { ok: true, session: { actor: caller.system, userId: null, sessionToken: null } };
+    return {
+      ok: true,
+      session: { actor: caller.system, userId: null, sessionToken: null, clientAddress: null },
+    };
   const access = contract[method].access;
-  const user = ctx.sessions.touch(caller.sessionToken);
-  if (!user) {
-    if (access === 'public') return { ok: true, session: ANONYMOUS };
-    return { ok: false, error: { code: 'UNAUTHENTICATED', message: genericMessages.UNAUTHENTICATED } };
+  const clientAddress = caller.clientAddress ?? null;
+  const resolved = await ctx.sessions.resolve(caller.sessionToken);
+  if (!resolved.ok) {
+    if (access === 'public') {
+      return {
+        ok: true,
+        session: {
+          actor: { id: 'anonymous', name: 'Chưa đăng nhập', roles: [] },
+          userId: null,
+          sessionToken: null,
+          clientAddress,
+        },
+      };
+    }
+    if (resolved.reason === 'revoked' || resolved.reason === 'expired')
+      ctx.log.info('session refused', { method, reason: resolved.reason });
+    return { ok: false, error: { code: 'UNAUTHENTICATED', message: SESSION_REFUSALS[resolved.reason] } };
   }
+  const user = resolved.user;
   const session: CallSession = {
     actor: { id: `user:${user.id}`, name: user.fullName, roles: user.roles },
     userId: user.id,
     sessionToken: caller.sessionToken,
+    clientAddress,
   };
   if (user.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(method)) {
     return {

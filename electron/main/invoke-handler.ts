@@ -3,6 +3,8 @@
 import { genericMessages, type Envelope } from '../../shared/api/errors';
 import type { Logger } from '../backend/context';
 import { OPEN_PDF_METHOD } from './open-pdf';
+import type { ConnectionMethod } from '../../shared/api/schemas/connection';
+import { isConnectionMethod } from '../backend/office-client/connection-methods';
 import { isTrustedSender, type FrameLike } from './trusted-sender';
 
 /** The part of Electron's IpcMainInvokeEvent the handler reads. */
@@ -15,6 +17,8 @@ export interface InvokeHandlerDeps {
   callBackend: (method: string, input: unknown, sessionToken: string | null) => Promise<Envelope<unknown>>;
   /** The main-process pseudo-method `shell.openPdf`. */
   openPdf: (input: unknown) => Promise<Envelope<unknown>>;
+  /** The first-run choice's `connection.*` methods (shared/api/schemas/connection.ts), answered in main. */
+  connection?: (method: ConnectionMethod, input: unknown) => Promise<Envelope<unknown>>;
   log: Logger;
 }
 
@@ -57,6 +61,7 @@ export function createInvokeHandler(
         };
       }
     }
+    if (deps.connection && isConnectionMethod(method)) return deps.connection(method, input);
     // dispatch answers NOT_FOUND for anything that is not a contract method, including a non-string.
     try {
       return await deps.callBackend(

@@ -8,16 +8,27 @@ import { BrowserWindow, ipcMain, shell } from 'electron';
 import type { AppEvent } from '../../shared/api/events';
 import type { Logger } from '../backend/context';
 import { dispatch, type Backend } from '../backend/dispatch';
+import type { Envelope } from '../../shared/api/errors';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../preload/ipc-channels';
 import { isAppUrl } from './app-origin';
-import { createInvokeHandler } from './invoke-handler';
+import { createInvokeHandler, type InvokeHandlerDeps } from './invoke-handler';
 import { createOpenPdf } from './open-pdf';
 
 export interface IpcOptions {
-  backend: Backend;
+  /**
+   * Where calls go: the local backend (dispatch), or in client mode the office server (office-client.ts), or
+   * nowhere yet on the first start (every call refused until a mode is chosen).
+   */
+  callBackend: (method: string, input: unknown, sessionToken: string | null) => Promise<Envelope<unknown>>;
+  connection: InvokeHandlerDeps['connection'];
   /** app.getPath('temp') */
   tempDir: string;
   log: Logger;
+}
+
+/** The local backend as the invoke target (single-PC mode). */
+export function localBackendCall(backend: Backend): IpcOptions['callBackend'] {
+  return (method, input, sessionToken) => dispatch(backend, method, input, { sessionToken });
 }
 
 export function pdfTempDir(tempDir: string): string {
@@ -26,8 +37,9 @@ export function pdfTempDir(tempDir: string): string {
 
 export function registerIpc(options: IpcOptions): void {
   const handler = createInvokeHandler({
-    // The login session token travels with each call; dispatch resolves it to a user and checks roles.
-    callBackend: (method, input, sessionToken) => dispatch(options.backend, method, input, { sessionToken }),
+    // The login session token travels with each call; the backend resolves it to a user and checks roles.
+    callBackend: options.callBackend,
+    connection: options.connection,
     openPdf: createOpenPdf({
       baseDir: pdfTempDir(options.tempDir),
       openPath: (filePath) => shell.openPath(filePath),

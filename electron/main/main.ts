@@ -10,9 +10,13 @@ import { createBackend } from '../backend/create-backend';
 import { platformDataDir, resolveDataDir } from '../backend/data-dir';
 import { StartupError } from '../backend/db/startup-error';
 import { createFileLogger } from '../backend/log';
-import { pdfTempDir, registerIpc, sendAppEvent } from './ipc';
+import { localBackendCall, pdfTempDir, registerIpc, sendAppEvent, type IpcOptions } from './ipc';
 import { acquireDataDirLock, type DataDirLock } from '../backend/store/data-dir-lock';
-import { setBackupProgressSink } from '../backend/backup/backup-service';
+import { DATABASE_FILE } from '../backend/data-dir';
+import { readConnectionSettings } from '../backend/office-client/connection-settings';
+import { callConnectionMethod } from '../backend/office-client/connection-methods';
+import { createOfficeClient, type OfficeClient } from '../backend/office-client/office-client';
+import type { ConnectionSettings } from '../../shared/api/schemas/connection';
 import { startMaintenance } from '../backend/maintenance';
 import { pruneOldPdfs } from './open-pdf';
 import { registerAppSchemeAsPrivileged, serveRendererBundle } from './protocol';
@@ -49,6 +53,7 @@ function run(): void {
   let backend: Backend | null = null;
   let dataDirLock: DataDirLock | null = null;
   let stopBackups: () => void = () => undefined;
+  let officeClient: OfficeClient | null = null;
   let mainWindow: BrowserWindow | null = null;
 
   installWebContentsPolicy(log);
@@ -63,6 +68,8 @@ function run(): void {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
     stopBackups();
+    officeClient?.close();
+    officeClient = null;
     const closing = backend;
     backend = null;
     if (closing === null) {
@@ -99,6 +106,49 @@ function run(): void {
     .whenReady()
     .then(async () => {
       denyAllPermissions(session.defaultSession, log);
+      const settingsDir = app.getPath('userData');
+      const connection: IpcOptions['connection'] = (method, input) =>
+        callConnectionMethod(
+          {
+            dir: settingsDir,
+            log,
+            restart: () => {
+              app.relaunch();
+              app.exit(0);
+            },
+            current: () => chosenMode(settingsDir),
+          },
+          method,
+          input,
+        );
+      const choice = chosenMode(settingsDir);
+      serveRendererBundle(path.join(__dirname, '..', 'renderer'), log);
+      const ipcBase = { connection, tempDir: app.getPath('temp'), log };
+      if (choice === null) {
+        // First start: the renderer shows "Dùng trên máy này" / "Kết nối máy chủ của cơ quan" and nothing else.
+        registerIpc({
+          ...ipcBase,
+          callBackend: async () => ({ ok: false, error: { code: 'UNAVAILABLE', message: NOT_CHOSEN } }),
+        });
+        openWindow();
+        return;
+      }
+      if (choice.mode === 'office') {
+        // Client mode: every call goes to the office server over the pinned HTTPS link; no local store opens.
+        const client = createOfficeClient({
+          url: choice.url,
+          fingerprint: choice.fingerprint,
+          log,
+          onEvent: sendAppEvent,
+        });
+        officeClient = client;
+        registerIpc({ ...ipcBase, callBackend: forwardingCall(client) });
+        openWindow();
+        app.on('activate', () => {
+          if (mainWindow === null) openWindow();
+        });
+        return;
+      }
       let opened: Backend;
       try {
         // Also guards against a web edition or CLI server holding the same data folder.
@@ -116,14 +166,9 @@ function run(): void {
         return;
       }
       backend = opened;
-      serveRendererBundle(path.join(__dirname, '..', 'renderer'), log);
-      registerIpc({ backend: opened, tempDir: app.getPath('temp'), log });
-      setBackupProgressSink(opened.ctx, (p) =>
-        sendAppEvent({
-          type: 'job.progress',
-          payload: { jobId: 'backup', done: p.done, total: p.total, label: p.label },
-        }),
-      );
+      registerIpc({ ...ipcBase, callBackend: localBackendCall(opened) });
+      // Changes and job progress reach the window the same way they reach the office's browsers.
+      opened.ctx.events.subscribe((message) => sendAppEvent(message.event));
       stopBackups = startMaintenance(opened.ctx);
       void pruneOldPdfs(pdfTempDir(app.getPath('temp')), Date.now());
       openWindow();
@@ -132,6 +177,32 @@ function run(): void {
       });
     })
     .catch(failStartup);
+}
+
+const NOT_CHOSEN = 'Hãy chọn cách dùng LicenceDesk trên máy này trước.';
+
+/**
+ * The saved first-run choice. A machine that already has a local database, or a start with an explicit
+ * --data folder (tests, a second register), keeps working on its local store without being asked.
+ */
+function chosenMode(settingsDir: string): ConnectionSettings | null {
+  const saved = readConnectionSettings(settingsDir);
+  if (saved) return saved;
+  const isExplicitData = path.resolve(dataDir) !== path.resolve(defaultDataDir);
+  if (isExplicitData || fs.existsSync(path.join(dataDir, DATABASE_FILE))) return { mode: 'local' };
+  return null;
+}
+
+/** Forwards a call to the office server and keeps the event stream on the renderer's current session. */
+function forwardingCall(client: OfficeClient): IpcOptions['callBackend'] {
+  return async (method, input, sessionToken) => {
+    client.followSession(sessionToken);
+    const reply = await client.invoke(method, input, sessionToken);
+    if (method === 'auth.logout') client.followSession(null);
+    if (method === 'auth.login' && reply.ok)
+      client.followSession((reply.data as { sessionToken: string }).sessionToken);
+    return reply;
+  };
 }
 
 /**

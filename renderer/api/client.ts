@@ -3,6 +3,7 @@
 import { methodNames, type MethodInput, type MethodName, type MethodOutput } from '../../shared/api/contract';
 import {
   BRIDGE_GLOBAL,
+  REQUEST_ID_HEADER,
   WEB_SESSION_HEADER,
   WEB_TOKEN_HEADER,
   type LicenceDeskBridge,
@@ -16,6 +17,11 @@ import {
 } from '../../shared/api/errors';
 import { endSession, getSessionToken } from './session';
 import { readWebToken } from './web-token';
+import { newRequestId } from '../lib/request-id';
+import { markOffline, markOnline } from './connection-state';
+
+/** How long a call keeps trying through a lost connection before it gives up and says so. */
+const RETRY_FOR_MS = 30_000;
 
 /**
  * Codes the client itself can produce on top of the backend's vocabulary: NETWORK (backend unreachable) and
@@ -65,33 +71,49 @@ function isBridge(value: unknown): value is LicenceDeskBridge {
   );
 }
 
-async function postToWebEdition(
+/**
+ * POST /api/<method> to the web edition or the office server. A call that cannot get through is sent again
+ * (1 s, 2 s, 4 s … for up to 30 s) with the same request id, so that a write whose answer was lost is
+ * answered with its first outcome, never done twice; meanwhile the banner says the connection is lost.
+ */
+async function postToServer(
   method: string,
   input: unknown,
   sessionToken: string | null,
 ): Promise<Envelope<unknown>> {
+  // The web edition (127.0.0.1) needs its start-up token; the office server has none and uses logins only.
   const token = readWebToken();
-  if (!token) throw new ApiError(method, 'NO_ACCESS_TOKEN', NO_TOKEN_MESSAGE);
-  const headers: Record<string, string> = { 'content-type': 'application/json', [WEB_TOKEN_HEADER]: token };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    [REQUEST_ID_HEADER]: newRequestId(),
+  };
+  if (token) headers[WEB_TOKEN_HEADER] = token;
   if (sessionToken) headers[WEB_SESSION_HEADER] = sessionToken;
-  let response: Response;
-  try {
-    response = await fetch(`/api/${encodeURIComponent(method)}`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(input ?? {}),
-      // The tokens are the credentials; cookies are never involved.
-      credentials: 'omit',
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError(method, 'NETWORK', NETWORK_MESSAGE);
+  const body = JSON.stringify(input ?? {});
+  const started = Date.now();
+  let response: Response | null = null;
+  for (let attempt = 0; response === null; attempt += 1) {
+    try {
+      response = await fetch(`/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers,
+        body,
+        // The tokens are the credentials; cookies are never involved.
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      markOffline();
+      if (Date.now() - started > RETRY_FOR_MS) throw new ApiError(method, 'NETWORK', NETWORK_MESSAGE);
+      await new Promise((resolve) => window.setTimeout(resolve, Math.min(4000, 1000 * 2 ** attempt)));
+    }
   }
+  markOnline();
   // HTTP 401 is the transport's own refusal (wrong start-up token). A login problem comes back as a 200
   // envelope with UNAUTHENTICATED, which sends the clerk to the login screen instead.
   if (response.status === 401) throw new ApiError(method, 'NO_ACCESS_TOKEN', NO_TOKEN_MESSAGE);
-  const body: unknown = await response.json().catch(() => undefined);
-  if (isEnvelope(body)) return body;
+  const reply: unknown = await response.json().catch(() => undefined);
+  if (isEnvelope(reply)) return reply;
   // Not an envelope (proxy error page, crashed server): nothing more specific can be said.
   return { ok: false, error: { code: 'INTERNAL', message: genericMessages.INTERNAL } };
 }
@@ -119,7 +141,7 @@ export async function invokeRaw(method: string, input: unknown): Promise<unknown
       throw new ApiError(method, 'NETWORK', NETWORK_MESSAGE);
     }
   } else {
-    envelope = await postToWebEdition(method, input, sessionToken);
+    envelope = await postToServer(method, input, sessionToken);
   }
   if (envelope.ok) return envelope.data;
   const code = toErrorCode(envelope.error.code);

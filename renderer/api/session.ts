@@ -54,11 +54,12 @@ export function getLastSessionEndReason(): SessionEndReason | null {
   return lastEndReason;
 }
 
-function subscribe(listener: () => void): () => void {
+/** Called after every login and logout. */
+export function subscribeSession(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 export function useSessionToken(): string | null {
-  return useSyncExternalStore(subscribe, getSessionToken);
+  return useSyncExternalStore(subscribeSession, getSessionToken);
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppEvent } from '../../shared/api/events';
-import { getBridge } from './client';
+import { onAppEvent } from './app-events';
 
 export type JobProgress = Extract<AppEvent, { type: 'job.progress' }>['payload'];
 
@@ -16,9 +16,9 @@ function isJobProgress(value: unknown): value is JobProgress {
 }
 
 /**
- * The latest `job.progress` event of a running job whose id starts with `jobPrefix`, or null. Only Electron
- * pushes events (window.licenceDesk.on); the web edition has no push channel, so there it stays null and the
- * caller shows an indeterminate bar instead.
+ * The latest `job.progress` event of a running job whose id starts with `jobPrefix`, or null (the caller then
+ * shows an indeterminate bar). Electron pushes it over IPC, the web edition and the office server over their
+ * event stream — to the account that started the job only.
  */
 export function useJobProgress(jobPrefix: string, isRunning: boolean): JobProgress | null {
   const [progress, setProgress] = useState<JobProgress | null>(null);
@@ -28,9 +28,8 @@ export function useJobProgress(jobPrefix: string, isRunning: boolean): JobProgre
     if (isRunning) setProgress(null);
   }
   useEffect(() => {
-    const bridge = getBridge();
-    if (!isRunning || !bridge) return;
-    return bridge.on('job.progress', (payload) => {
+    if (!isRunning) return;
+    return onAppEvent('job.progress', (payload) => {
       if (isJobProgress(payload) && payload.jobId.startsWith(jobPrefix)) setProgress(payload);
     });
   }, [jobPrefix, isRunning]);

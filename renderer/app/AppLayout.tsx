@@ -66,7 +66,12 @@ const allNavItems: NavItem[] = [
 /** Alt+1 … Alt+9: the first nine screens of the menu. */
 const HOTKEY_COUNT = 9;
 
-const editionLabels = { electron: 'Máy trạm', web: 'Bản web nội bộ', cli: 'Dòng lệnh' } as const;
+const editionLabels = {
+  electron: 'Máy trạm',
+  web: 'Bản web nội bộ',
+  office: 'Máy chủ cơ quan',
+  cli: 'Dòng lệnh',
+} as const;
 
 export function AppLayout() {
   const route = useRoute();

@@ -8,7 +8,7 @@ interface JobProgressProps {
   label: string;
   /** When the request started (ms since epoch). */
   startedAt: number;
-  /** Pushed progress (Electron only); without it the bar is indeterminate. */
+  /** Pushed progress (job.progress events); without it the bar is indeterminate. */
   progress: JobProgressEvent | null;
 }
 
@@ -28,8 +28,8 @@ function formatElapsed(seconds: number): string {
 }
 
 /**
- * A long request on its way. The web edition cannot push progress, so the bar moves without a percentage
- * and the elapsed time shows that the work goes on; in Electron, job.progress events give the real figures.
+ * A long request on its way. Without progress events yet the bar moves without a percentage
+ * and the elapsed time shows that the work goes on; job.progress events give the real figures.
  */
 export function JobProgress({ label, startedAt, progress }: JobProgressProps) {
   const seconds = useSecondsSince(startedAt);

@@ -10,6 +10,8 @@ export const errorCodes = [
   'UNAUTHENTICATED',
   'STORAGE_FULL',
   'BUSY',
+  /** The desktop client could not reach the office server, or refused it (changed certificate). */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -64,5 +66,6 @@ export const genericMessages: Record<ErrorCode, string> = {
   STORAGE_FULL:
     'Ổ đĩa đã đầy, không thể ghi dữ liệu. Chưa có gì được lưu; hãy giải phóng dung lượng rồi thử lại.',
   BUSY: 'Cơ sở dữ liệu đang bận. Chưa có gì được lưu; vui lòng thử lại sau giây lát.',
+  UNAVAILABLE: 'Không kết nối được máy chủ của cơ quan. Vui lòng thử lại sau ít phút.',
   INTERNAL: 'Đã xảy ra lỗi hệ thống. Chưa có gì được lưu; vui lòng thử lại hoặc liên hệ quản trị viên.',
 };

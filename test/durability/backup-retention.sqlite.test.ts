@@ -9,8 +9,8 @@ import { hostTag } from '../../electron/backend/backup/backup-naming';
 import { applyRetention, planRetention } from '../../electron/backend/backup/retention';
 import { chainRootOf } from '../../electron/backend/backup/inspect-copy';
 import { writeBackupSettings, defaultBackupSettings } from '../../electron/backend/backup/backup-settings';
-import { runDailyBackupIfDue, setBackupProgressSink } from '../../electron/backend/backup/backup-service';
-import type { BackupProgress } from '../../electron/backend/backup/create-backup';
+import { runDailyBackupIfDue } from '../../electron/backend/backup/backup-service';
+import type { JobProgressPayload } from '../../shared/api/events';
 import type { MethodOutput } from '../../shared/api/contract';
 import type { TestBackend } from '../helpers/test-backend';
 import { cleanupTempDirs, configuredBackend, receiveDossiers, tempDir } from './durability-helpers';
@@ -233,12 +233,15 @@ describe('backup API (admin)', () => {
   });
 
   it('"Sao lưu ngay" reports progress, is audited, is listed, and can be restored beside the live data', async () => {
-    const progress: BackupProgress[] = [];
-    setBackupProgressSink(t.backend.ctx, (p) => progress.push(p));
+    // Progress goes out on the backend's event bus as job.progress (Electron IPC and the event stream alike).
+    const progress: JobProgressPayload[] = [];
+    t.backend.ctx.events.subscribe(({ event }) => {
+      if (event.type === 'job.progress') progress.push(event.payload);
+    });
     const made = await t.call('backup.now', {});
     expect(made.file).toBe('licence-desk-20261126-093000.db');
-    expect(progress.at(-1)).toMatchObject({ phase: 'done', label: 'Sao lưu xong' });
-    expect(progress.some((p) => p.phase === 'copy' && p.total > 0)).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ jobId: 'backup', label: 'Sao lưu xong' });
+    expect(progress.some((p) => p.total > 0)).toBe(true);
     expect(await lastAudit()).toBe('backup.create');
 
     const listed: MethodOutput<'backup.list'> = await t.call('backup.list', {});

@@ -172,22 +172,31 @@ interface FirstRunInfo {
   firstRun: { username: string; temporaryPassword: string } | null;
 }
 
+/**
+ * What the setup helpers need of a running server: the web edition, or the office server (whose one-time
+ * password comes from its console, since its app.info never reveals it).
+ */
+export interface ApiEndpoint {
+  call<T = unknown>(method: string, input?: unknown, sessionToken?: string | null): Promise<T>;
+  firstRun?: FirstRunInfo['firstRun'];
+}
+
 /** A session for test setup through the API (never for the behaviour under test). */
 export async function apiLogin(
-  edition: WebEdition,
+  edition: ApiEndpoint,
   account: Pick<Account, 'username' | 'password'>,
 ): Promise<string> {
   return login(edition, account.username, account.password);
 }
 
-async function login(edition: WebEdition, username: string, password: string): Promise<string> {
+async function login(edition: ApiEndpoint, username: string, password: string): Promise<string> {
   const { sessionToken } = await edition.call<{ sessionToken: string }>('auth.login', { username, password });
   return sessionToken;
 }
 
 /** Logs in with a temporary password, replaces it, and returns a session for the new one. */
 async function loginReplacingPassword(
-  edition: WebEdition,
+  edition: ApiEndpoint,
   username: string,
   temporaryPassword: string,
   password: string,
@@ -207,8 +216,11 @@ async function loginReplacingPassword(
  * clerk, a unit leader, an appraiser and a director, each with only their own role and a password of their own.
  * For tests that are not about the first run; the first-run spec does all of it through the UI.
  */
-export async function prepareOffice(edition: WebEdition): Promise<PreparedOffice> {
-  const info = await edition.call<FirstRunInfo>('app.info');
+export async function prepareOffice(edition: ApiEndpoint): Promise<PreparedOffice> {
+  const info =
+    edition.firstRun !== undefined
+      ? { firstRun: edition.firstRun }
+      : await edition.call<FirstRunInfo>('app.info');
   if (!info.firstRun) throw new Error('prepareOffice needs a fresh data folder (app.info has no firstRun)');
   const admin: Account = {
     username: info.firstRun.username,
@@ -302,7 +314,7 @@ interface ProcedureForSeed {
  * With a deadline of a few working days they are open and overdue today: figures for the statistics tests.
  */
 export async function seedOverdueDossiers(
-  edition: WebEdition,
+  edition: ApiEndpoint,
   clerk: Pick<Account, 'username' | 'password'>,
   { count = 3, weeksAgo = 8 }: { count?: number; weeksAgo?: number } = {},
 ): Promise<SeededDossier[]> {

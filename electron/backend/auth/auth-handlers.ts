@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { officeNow } from '../office-clock';
 import { hashPassword, verifyPassword } from './password';
 import { findUser, findUserByName, setPassword } from './user-repo';
-import { toSessionUser, toUserView } from './user-view';
+import { toUserView } from './user-view';
 
 const WRONG_LOGIN = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 
@@ -16,48 +16,50 @@ async function requireUser(ctx: BackendContext, session: CallSession) {
 }
 
 export const authHandlers = {
-  'auth.login': async (input, ctx) => {
-    const lockedMs = ctx.loginThrottle.lockedForMs(input.username);
+  'auth.login': async (input, ctx, session) => {
+    const address = session.clientAddress;
+    const lockedMs = ctx.loginThrottle.lockedForMs(input.username, address);
     if (lockedMs > 0) {
       throw new AppError(
         'FORBIDDEN',
         `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(lockedMs / 1000)} giây.`,
-        { logMessage: `login throttled for ${input.username}` },
+        { logMessage: `login throttled for ${input.username} from ${address ?? 'local'}` },
       );
     }
     const user = await findUserByName(ctx.db, input.username);
     // Always run scrypt, so that an unknown name takes as long as a wrong password.
     const isValid = await verifyPassword(input.password, user?.password_hash ?? 'scrypt$15$8$1$AAAA$AAAA');
     if (!user || !isValid || user.is_active !== 1) {
-      ctx.loginThrottle.fail(input.username);
+      ctx.loginThrottle.fail(input.username, address);
       throw new AppError('UNAUTHENTICATED', WRONG_LOGIN, {
-        logMessage: `failed login for ${input.username}`,
+        logMessage: `failed login for ${input.username} from ${address ?? 'local'}`,
       });
     }
     ctx.loginThrottle.succeed(input.username);
-    const sessionToken = ctx.sessions.create(toSessionUser(user));
-    await ctx.db.transaction(
-      async () =>
-        await recordAudit(
-          ctx,
-          {
-            actor: { id: `user:${user.id}`, name: user.full_name, roles: [] },
-            userId: user.id,
-            sessionToken: null,
-          },
-          {
-            action: 'auth.login',
-            entityType: 'user',
-            entityId: user.id,
-            payload: { username: user.username },
-          },
-        ),
-    );
+    const sessionToken = await ctx.db.transaction(async () => {
+      const token = await ctx.sessions.create(user.id, address);
+      await recordAudit(
+        ctx,
+        {
+          actor: { id: `user:${user.id}`, name: user.full_name, roles: [] },
+          userId: user.id,
+          sessionToken: null,
+          clientAddress: address,
+        },
+        {
+          action: 'auth.login',
+          entityType: 'user',
+          entityId: user.id,
+          payload: address ? { username: user.username, address } : { username: user.username },
+        },
+      );
+      return token;
+    });
     return { sessionToken, user: toUserView(user) };
   },
 
   'auth.logout': async (_input, ctx, session) => {
-    if (session.sessionToken) ctx.sessions.end(session.sessionToken);
+    if (session.sessionToken) await ctx.sessions.end(session.sessionToken);
     return { ok: true as const };
   },
 
@@ -82,8 +84,8 @@ export const authHandlers = {
       });
     });
     if (user.is_bootstrap === 1) ctx.bootstrap = null;
-    ctx.sessions.update(user.id, (u) => ({ ...u, mustChangePassword: false }));
-    if (session.sessionToken) ctx.sessions.endAllFor(user.id, session.sessionToken);
+    // Every other session of this account ends: whoever knew the old password is out.
+    if (session.sessionToken) await ctx.sessions.endAllFor(user.id, session.sessionToken);
     const updated = await findUser(ctx.db, user.id);
     if (!updated) throw new Error('user vanished');
     return toUserView(updated);

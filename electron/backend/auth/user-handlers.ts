@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import { officeNow } from '../office-clock';
 import { hashPassword } from './password';
 import { findUser, findUserByName, insertUser, listUsers, setPassword, updateUser } from './user-repo';
-import { toSessionUser, toUserView } from './user-view';
+import { toUserView } from './user-view';
 
 async function mustFind(ctx: Parameters<Handlers['users.list']>[1], id: number) {
   const user = await findUser(ctx.db, id);
@@ -81,8 +81,8 @@ export const userHandlers = {
       });
     });
     const after = await mustFind(ctx, input.id);
-    if (after.is_active !== 1) ctx.sessions.endAllFor(after.id);
-    else ctx.sessions.update(after.id, () => toSessionUser(after));
+    // Nothing to do for the account's open sessions: every call reads the account with its session, so new
+    // roles apply and a deactivated account is refused (and told why) at its next call.
     return toUserView(after);
   },
 
@@ -98,7 +98,7 @@ export const userHandlers = {
         payload: { username: user.username },
       });
     });
-    ctx.sessions.endAllFor(user.id);
+    await ctx.sessions.endAllFor(user.id);
     return toUserView(await mustFind(ctx, user.id));
   },
 } satisfies Pick<Handlers, 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword'>;

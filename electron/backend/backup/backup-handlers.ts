@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { publishJobProgress, throttleProgress } from '../events/publish';
 import type { Handlers } from '../dispatch';
 import { recordAudit } from '../audit/record-audit';
 import { backupInfoOf, type BackupInfo, type BackupManifest } from '../../../shared/api/schemas/backup';
@@ -20,7 +21,10 @@ function info(manifest: BackupManifest, file: string, isThisDatabase: boolean): 
 
 export const backupHandlers = {
   'backup.now': async (_input, ctx, session) => {
-    const run = await runBackup(ctx, 'manual');
+    const progress = throttleProgress((p) => publishJobProgress(ctx, session, p));
+    const run = await runBackup(ctx, 'manual', {
+      onProgress: (p) => progress({ jobId: 'backup', done: p.done, total: p.total, label: p.label }),
+    });
     await recordBackupCreated(ctx, session, run);
     const { result, removed } = run;
     return { ...info(result.manifest, result.path, true), durationMs: result.durationMs, removed };

@@ -23,6 +23,7 @@ import { readCalendarSource, replaceCalendar } from './calendar-repo';
 import { officeHoursOf, toLedgerLines } from './deadline-service';
 import { applyMovedWithAudit, findMovedDossiers, previewOfMoved } from './recompute-due-dates';
 import { currentPauseRule } from './pause-rule-repo';
+import { publishDossiersChanged, publishJobProgress, throttleProgress } from '../events/publish';
 
 type EditInput = z.output<typeof calendarEditSchema>;
 
@@ -122,9 +123,17 @@ export const calendarHandlers = {
         },
         appVersion: ctx.appVersion,
       });
-      await applyMovedWithAudit(ctx, session, moved, now, { reason: input.reason });
+      // A change to a year with many open dossiers rewrites thousands of due dates: the one who applies it
+      // sees the progress (job.progress on the event stream; progress is not data, so it may go out now).
+      const progress = throttleProgress((p) => publishJobProgress(ctx, session, p));
+      const label = 'Tính lại ngày hẹn trả';
+      await applyMovedWithAudit(ctx, session, moved, now, { reason: input.reason }, (done, total) =>
+        progress({ jobId: 'calendar', done, total, label }),
+      );
+      progress({ jobId: 'calendar', done: moved.length, total: moved.length, label });
       return moved.length;
     });
+    if (movedCount > 0) publishDossiersChanged(ctx, session, { ids: [], isBulk: true, action: 'calendar' });
     return { movedCount };
   },
 

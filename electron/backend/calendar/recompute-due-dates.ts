@@ -96,8 +96,10 @@ export async function applyMovedDueDates(
   db: Sql,
   moved: readonly MovedDossier[],
   updatedAt: string,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
-  for (const m of moved) {
+  for (const [index, m] of moved.entries()) {
+    onProgress?.(index, moved.length);
     await db.run(
       `UPDATE dossiers SET due_date = @newDueDate, due_at = @newDueAt, due_ms = @dueMs, count_from = @newCountFrom,
          version = version + 1, updated_at = @updatedAt
@@ -142,8 +144,9 @@ export async function applyMovedWithAudit(
   moved: readonly MovedDossier[],
   now: string,
   details: Record<string, unknown>,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
-  await applyMovedDueDates(ctx.db, moved, now);
+  await applyMovedDueDates(ctx.db, moved, now, onProgress);
   for (const m of moved) {
     await appendAudit(ctx.db, {
       at: now,

@@ -46,7 +46,7 @@ export async function attachCommand(args: string[], env: CliEnv): Promise<number
     return reportStartupError(env, error);
   }
   const caller = localSession().system;
-  const session: CallSession = { actor: caller, userId: null, sessionToken: null };
+  const session: CallSession = { actor: caller, userId: null, sessionToken: null, clientAddress: null };
   const results: Outcome[] = [];
   try {
     for (const job of jobs) results.push(await runJob(backend.ctx, session, job, values['dry-run']));

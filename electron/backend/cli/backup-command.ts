@@ -61,7 +61,11 @@ export async function backupCommand(args: string[], env: CliEnv): Promise<number
     });
     bar?.stop();
     const { result, removed } = run;
-    await recordBackupCreated(ctx, { actor: localSession().system, userId: null, sessionToken: null }, run);
+    await recordBackupCreated(
+      ctx,
+      { actor: localSession().system, userId: null, sessionToken: null, clientAddress: null },
+      run,
+    );
     if (values.json)
       env.stdout(`${JSON.stringify({ ...result.manifest, path: result.path, removed }, null, 2)}\n`);
     else printSummary(env, result, removed);

@@ -22,6 +22,8 @@ Commands:
                                                set the first administrator's password, or print a
                                                one-time password once
   serve       [--data DIR] [--port N]          start the web edition on 127.0.0.1
+  serve --office [--listen ADDR:PORT] [--host-name NAME ...] [--tls-cert FILE --tls-key FILE] [--data DIR]
+                                               the HTTPS server every desk of the office connects to
   seed-demo   --count N [--data DIR] [--seed S] fill the store with realistic demo dossiers
   verify      [--data DIR]                     integrity check, foreign keys, audit chain, licence register
   verify-licence FILE.pdf|PAYLOAD [--key PUBLIC.pem] [--data DIR]

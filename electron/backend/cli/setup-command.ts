@@ -179,7 +179,7 @@ export async function setupCommand(args: string[], env: CliEnv): Promise<number>
         await setFirstAdministratorPassword(ctx.db, admin.id, hash, mustChange, now);
         await recordAudit(
           ctx,
-          { actor: session.system, userId: null, sessionToken: null },
+          { actor: session.system, userId: null, sessionToken: null, clientAddress: null },
           {
             action: 'users.setupAdministratorPassword',
             entityType: 'user',

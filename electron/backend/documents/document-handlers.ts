@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { contentStoreOf } from '../attachments/attach-file';
 import { licenceFileName } from '../workflow/licence-service';
+import { publishDossiersChanged } from '../events/publish';
 import type { Handlers } from '../dispatch';
 import type { BackendContext, CallSession } from '../context';
 import { AppError } from '../../../shared/api/errors';
@@ -65,6 +66,7 @@ async function delivered(
       payload: { code: record.code, sha256, isCopy: print.isCopy ?? false },
     });
   });
+  publishDossiersChanged(ctx, session, { ids: [record.id], action: 'print' });
   return {
     fileName: print.fileName,
     mimeType: 'application/pdf' as const,

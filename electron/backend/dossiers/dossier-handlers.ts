@@ -1,3 +1,5 @@
+import { publishDossiersChanged } from '../events/publish';
+import { cachedList } from './list-cache';
 import type { Handlers } from '../dispatch';
 import type { BackendContext, CallSession } from '../context';
 import { AppError } from '../../../shared/api/errors';
@@ -216,7 +218,11 @@ function looksLikeCode(query: string): boolean {
 }
 
 export const dossierHandlers = {
-  'dossiers.receive': async (input, ctx, session) => await detail(ctx, await receive(ctx, input, session)),
+  'dossiers.receive': async (input, ctx, session) => {
+    const id = await receive(ctx, input, session);
+    publishDossiersChanged(ctx, session, { ids: [id], action: 'receive' });
+    return await detail(ctx, id);
+  },
 
   'dossiers.previewDueDate': async (input, ctx) => {
     const r = await resolveReceipt(ctx, input.procedureId, input.receivedAt);
@@ -225,35 +231,38 @@ export const dossierHandlers = {
 
   'dossiers.get': async (input, ctx) => await detail(ctx, input.id),
 
-  'dossiers.list': async (input, ctx) => {
-    const settings = await readSettings(ctx.db);
-    const deadlines = await createDeadlineService(ctx.db, settings);
-    const clock = viewClock(ctx, settings.office.utcOffsetMinutes);
-    const query = (input.query ?? '').normalize('NFC').trim();
-    const isCode = looksLikeCode(query);
-    const { rows, total, totalIsCapped } = await listDossiers(ctx.db, {
-      status: input.status,
-      procedureId: input.procedureId,
-      terms: isCode ? [] : foldedSearchTerms(query),
-      codePrefix: isCode ? query : undefined,
-      cursor: input.cursor,
-      limit: input.limit,
-    });
-    const last = rows.length === input.limit ? rows[rows.length - 1] : undefined;
-    return {
-      items: await Promise.all(
-        rows.map(async (row) =>
-          toRow(
-            row,
-            deadlines,
-            clock,
-            row.status === 'awaiting_supplement' ? await pausesOf(ctx.db, row.id) : [],
-          ),
+  'dossiers.list': async (input, ctx) => await cachedList(ctx, JSON.stringify(input), () => list(input, ctx)),
+} satisfies Pick<Handlers, 'dossiers.receive' | 'dossiers.previewDueDate' | 'dossiers.get' | 'dossiers.list'>;
+
+/** The list and its total; shared through the office list cache (list-cache.ts). */
+async function list(input: ParsedInput<'dossiers.list'>, ctx: BackendContext) {
+  const settings = await readSettings(ctx.db);
+  const deadlines = await createDeadlineService(ctx.db, settings);
+  const clock = viewClock(ctx, settings.office.utcOffsetMinutes);
+  const query = (input.query ?? '').normalize('NFC').trim();
+  const isCode = looksLikeCode(query);
+  const { rows, total, totalIsCapped } = await listDossiers(ctx.db, {
+    status: input.status,
+    procedureId: input.procedureId,
+    terms: isCode ? [] : foldedSearchTerms(query),
+    codePrefix: isCode ? query : undefined,
+    cursor: input.cursor,
+    limit: input.limit,
+  });
+  const last = rows.length === input.limit ? rows[rows.length - 1] : undefined;
+  return {
+    items: await Promise.all(
+      rows.map(async (row) =>
+        toRow(
+          row,
+          deadlines,
+          clock,
+          row.status === 'awaiting_supplement' ? await pausesOf(ctx.db, row.id) : [],
         ),
       ),
-      total,
-      totalIsCapped,
-      nextCursor: last ? { receivedMs: last.received_ms, id: last.id } : null,
-    };
-  },
-} satisfies Pick<Handlers, 'dossiers.receive' | 'dossiers.previewDueDate' | 'dossiers.get' | 'dossiers.list'>;
+    ),
+    total,
+    totalIsCapped,
+    nextCursor: last ? { receivedMs: last.received_ms, id: last.id } : null,
+  };
+}

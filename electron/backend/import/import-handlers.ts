@@ -1,6 +1,9 @@
 import type { Handlers } from '../dispatch';
 import { AppError } from '../../../shared/api/errors';
 import { importDossiers } from './import-dossiers';
+import { publishDossiersChanged, publishJobProgress, throttleProgress } from '../events/publish';
+
+const IMPORT_PHASES = { read: 'Đọc tệp', check: 'Kiểm tra từng dòng', write: 'Ghi dữ liệu' } as const;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -15,12 +18,21 @@ export const importHandlers = {
       });
     }
     const bytes = Buffer.from(input.base64, 'base64');
-    // Progress: the backend has no event channel in ctx yet; when it has one, pass
-    // onProgress: (p) => emit({ type: 'job.progress', payload: { jobId, done: p.done, total: p.total, label: p.phase } }).
-    return importDossiers(
+    // Progress goes to the one who started the import, through the same event stream as every change.
+    const progress = throttleProgress((p) => publishJobProgress(ctx, session, p));
+    const report = await importDossiers(
       ctx,
       { name: input.fileName, bytes },
-      { dryRun: input.dryRun, skipInvalid: input.skipInvalid, actor: session.actor },
+      {
+        dryRun: input.dryRun,
+        skipInvalid: input.skipInvalid,
+        actor: session.actor,
+        onProgress: (p) =>
+          progress({ jobId: 'import', done: p.done, total: p.total, label: IMPORT_PHASES[p.phase] }),
+      },
     );
+    if (report.outcome === 'imported' && report.imported > 0)
+      publishDossiersChanged(ctx, session, { ids: [], isBulk: true, action: 'import' });
+    return report;
   },
 } satisfies Pick<Handlers, 'import.dossiers'>;

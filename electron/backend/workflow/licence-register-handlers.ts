@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import { officeNow } from '../office-clock';
 import { licenceOf } from './workflow-repo';
 import { workflowHandlers } from './workflow-handlers';
+import { publishDossiersChanged } from '../events/publish';
 
 export const licenceRegisterHandlers = {
   'licences.void': async (input, ctx, session) => {
@@ -24,6 +25,7 @@ export const licenceRegisterHandlers = {
         payload: { number: licence.formatted, dossierId: input.dossierId, reason: input.reason },
       });
     });
+    publishDossiersChanged(ctx, session, { ids: [input.dossierId], action: 'voidLicence' });
     return workflowHandlers['workflow.view']({ dossierId: input.dossierId }, ctx, session);
   },
 

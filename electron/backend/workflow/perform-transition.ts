@@ -3,6 +3,8 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import type { Settings } from '../../../shared/api/schemas/settings';
 import {
+  WORKFLOW_ACTIONS,
+  isWorkflowAction,
   applyClockEffect,
   planTransition,
   type TransitionPlan,
@@ -48,12 +50,38 @@ export async function loadDossier(ctx: BackendContext, id: number): Promise<Doss
   return record;
 }
 
-export function staleVersion(record: DossierRecord): AppError {
+/**
+ * The CONFLICT for an action on a stale dossier, naming who changed it last and when (from its last event), so
+ * that two people on one dossier know whom to talk to instead of retrying blindly.
+ */
+export async function staleVersion(ctx: BackendContext, record: DossierRecord): Promise<AppError> {
+  const last = await ctx.db.get<{ at: string; actor_name: string; kind: string }>(
+    'SELECT at, actor_name, kind FROM dossier_events WHERE dossier_id = ? ORDER BY id DESC LIMIT 1',
+    [record.id],
+  );
+  const by = last
+    ? ` vừa được ${last.actor_name} cập nhật (${eventLabel(last.kind)}) lúc ${officeClockText(last.at)}`
+    : ' vừa được người khác cập nhật';
   return new AppError(
     'CONFLICT',
-    `Hồ sơ ${record.code} vừa được người khác cập nhật. Vui lòng tải lại hồ sơ rồi thực hiện lại thao tác.`,
-    { logMessage: `stale version for dossier ${record.id}` },
+    `Hồ sơ ${record.code}${by}. Vui lòng tải lại hồ sơ rồi thực hiện lại thao tác.`,
+    {
+      logMessage: `stale version for dossier ${record.id}${last ? ` (last change: ${last.kind} at ${last.at})` : ''}`,
+    },
   );
+}
+
+/** 'HH:mm ngày dd/MM/yyyy' from an office-time ISO instant ('2026-11-26T09:30:00+07:00'). */
+function officeClockText(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  return match ? `${match[4]}:${match[5]} ngày ${match[3]}/${match[2]}/${match[1]}` : iso;
+}
+
+/** The Vietnamese name of a dossier event kind, as the timeline shows it. */
+export function eventLabel(kind: string): string {
+  if (kind === 'received') return 'Tiếp nhận hồ sơ';
+  if (kind === 'import') return 'Nhập từ dữ liệu cũ';
+  return isWorkflowAction(kind) ? WORKFLOW_ACTIONS[kind].label : kind;
 }
 
 export async function workflowStateOf(
@@ -211,7 +239,7 @@ export async function performTransition(
   input: ParsedInput<'workflow.perform'>,
 ): Promise<number> {
   const record = await loadDossier(ctx, input.dossierId);
-  if (record.version !== input.version) throw staleVersion(record);
+  if (record.version !== input.version) throw await staleVersion(ctx, record);
   const settings = await readSettings(ctx.db);
   const now = await officeNow(ctx);
   const deadlines = await createDeadlineService(ctx.db, settings);
@@ -298,7 +326,7 @@ export async function performTransition(
       licence = { id: issued.id, formatted: issued.formatted, resultSha256: issued.result.sha256 };
     }
     if (!(await updateDossierIfVersion(ctx.db, record.id, input.version, changes, now.iso)))
-      throw staleVersion(record);
+      throw await staleVersion(ctx, record);
     await insertEvent(ctx.db, {
       dossierId: record.id,
       at: now.iso,

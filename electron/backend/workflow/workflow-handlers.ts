@@ -1,12 +1,7 @@
 import type { Handlers } from '../dispatch';
 import type { BackendContext, CallSession } from '../context';
 import { AppError } from '../../../shared/api/errors';
-import {
-  availableActions,
-  WORKFLOW_ACTIONS,
-  isWorkflowAction,
-  CLOCK_EFFECT_LABELS,
-} from '../../../shared/domain/workflow';
+import { availableActions, CLOCK_EFFECT_LABELS } from '../../../shared/domain/workflow';
 import { readSettings } from '../settings/settings-repo';
 import { officeNow } from '../office-clock';
 import { recordAudit } from '../audit/record-audit';
@@ -15,20 +10,16 @@ import { findUser } from '../auth/user-repo';
 import { dossierHandlers } from '../dossiers/dossier-handlers';
 import { eventsOf, licenceOf, readWorkflowColumns, updateDossierIfVersion } from './workflow-repo';
 import { licenceFieldSpec } from './licence-service';
+import { publishDossiersChanged } from '../events/publish';
 import {
   actorOf,
   loadDossier,
   performTransition,
   staleVersion,
+  eventLabel,
   workflowSettingsOf,
   workflowStateOf,
 } from './perform-transition';
-
-function eventLabel(kind: string): string {
-  if (kind === 'received') return 'Tiếp nhận hồ sơ';
-  if (kind === 'import') return 'Nhập từ dữ liệu cũ';
-  return isWorkflowAction(kind) ? WORKFLOW_ACTIONS[kind].label : kind;
-}
 
 async function view(ctx: BackendContext, session: CallSession, dossierId: number) {
   const record = await loadDossier(ctx, dossierId);
@@ -108,12 +99,13 @@ export const workflowHandlers = {
 
   'workflow.perform': async (input, ctx, session) => {
     const id = await performTransition(ctx, session, input);
+    publishDossiersChanged(ctx, session, { ids: [id], action: input.action });
     return dossierHandlers['dossiers.get']({ id }, ctx);
   },
 
   'workflow.setLicenceFields': async (input, ctx, session) => {
     const record = await loadDossier(ctx, input.dossierId);
-    if (record.version !== input.version) throw staleVersion(record);
+    if (record.version !== input.version) throw await staleVersion(ctx, record);
     if (record.status !== 'appraising' && record.status !== 'pending_signature') {
       throw new AppError(
         'INVALID_TRANSITION',
@@ -150,7 +142,7 @@ export const workflowHandlers = {
           now,
         ))
       ) {
-        throw staleVersion(record);
+        throw await staleVersion(ctx, record);
       }
       await recordAudit(ctx, session, {
         action: 'workflow.setLicenceFields',
@@ -159,6 +151,7 @@ export const workflowHandlers = {
         payload: { fields },
       });
     });
+    publishDossiersChanged(ctx, session, { ids: [record.id], action: 'setLicenceFields' });
     return await view(ctx, session, record.id);
   },
 

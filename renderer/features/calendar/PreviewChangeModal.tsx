@@ -18,6 +18,8 @@ import { contract, type MethodInput, type ParsedInput } from '../../../shared/ap
 import type { CalendarEditInput } from '../../../shared/api/schemas/calendar';
 import { api, errorMessage, isApiError } from '../../api/client';
 import { useApiQuery } from '../../api/use-api-query';
+import { useJobProgress } from '../../api/use-job-progress';
+import { JobProgress } from '../../components/JobProgress';
 import { notifySuccess } from '../../components/notify';
 import { applyServerFieldErrors, fieldError } from '../../lib/form-errors';
 import { formatCount, formatDate } from '../../lib/format';
@@ -56,6 +58,7 @@ export function PreviewChangeModal({ change, onClose, onApplied }: PreviewChange
     defaultValues: { edits: change.edits, reason: '', legalDocument: change.legalDocument ?? '' },
   });
 
+  const [startedAt, setStartedAt] = useState(0);
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     try {
@@ -81,6 +84,8 @@ export function PreviewChangeModal({ change, onClose, onApplied }: PreviewChange
       }
     }
   });
+
+  const progress = useJobProgress('calendar', isSubmitting);
 
   const previewError = preview.error;
   const data = preview.data;
@@ -156,7 +161,10 @@ export function PreviewChangeModal({ change, onClose, onApplied }: PreviewChange
   return (
     <Modal opened onClose={onClose} title={<Text fw={600}>Xem trước thay đổi lịch làm việc</Text>} size="xl">
       <form
-        onSubmit={(event) => void onSubmit(event)}
+        onSubmit={(event) => {
+          setStartedAt(Date.now());
+          void onSubmit(event);
+        }}
         noValidate
         aria-label="Xem trước thay đổi lịch làm việc"
       >
@@ -187,6 +195,9 @@ export function PreviewChangeModal({ change, onClose, onApplied }: PreviewChange
             Mỗi hồ sơ đổi ngày hẹn trả được ghi vào nhật ký kèm lý do này. Nên báo lại cho người nộp hồ sơ nếu
             ngày hẹn thay đổi.
           </Text>
+          {isSubmitting && startedAt !== 0 && (
+            <JobProgress label="Đang tính lại ngày hẹn trả" startedAt={startedAt} progress={progress} />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Hủy

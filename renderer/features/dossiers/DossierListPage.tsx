@@ -7,6 +7,7 @@ import {
   type DossierStatus,
 } from '../../../shared/domain/dossier-status';
 import { useApiQuery } from '../../api/use-api-query';
+import { anyChange, useDossierChanges } from '../../api/use-app-event';
 import { navigate } from '../../app/routes';
 import { formatCount } from '../../lib/format';
 import { procedureFilter, procedureOptions } from '../procedures/procedure-options';
@@ -34,6 +35,11 @@ export function DossierListPage({ isHidden }: { isHidden: boolean }) {
     setWasHidden(isHidden);
     if (!isHidden) setRefreshCount((n) => n + 1);
   }
+  // Someone at another desk received or moved a dossier: show it without a reload (a hidden list refreshes
+  // when it comes back anyway).
+  useDossierChanges(anyChange, () => {
+    if (!isHidden) setRefreshCount((n) => n + 1);
+  });
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<DossierStatus | null>(null);
   const [procedureId, setProcedureId] = useState<string | null>(null);

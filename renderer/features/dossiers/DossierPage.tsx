@@ -25,6 +25,7 @@ import type { WorkflowAction } from '../../../shared/domain/workflow/workflow-ac
 import { errorMessage } from '../../api/client';
 import type { FormKind } from '../../api/documents';
 import { useApiQuery } from '../../api/use-api-query';
+import { useDossierChanges } from '../../api/use-app-event';
 import { useAppContext } from '../../app/app-context';
 import { VoidLicenceButton } from './VoidLicenceButton';
 import { routeHref } from '../../app/routes';
@@ -68,6 +69,9 @@ export function DossierPage({ dossierId }: { dossierId: number }) {
     reloadDetail();
     reloadView();
   }, [reloadDetail, reloadView]);
+  // Another desk acted on this dossier: show its new state. An action dialog opened on the old state keeps the
+  // version it saw, so sending it still gets CONFLICT naming who changed the dossier and when.
+  useDossierChanges((change) => change.isBulk === true || change.ids.includes(dossierId), reload);
 
   const error = detail.error ?? view.error;
   let body: ReactNode;
@@ -84,7 +88,14 @@ export function DossierPage({ dossierId }: { dossierId: number }) {
       </Center>
     );
   } else {
-    body = <DossierView dossier={detail.data} view={view.data} onChanged={reload} />;
+    body = (
+      <DossierView
+        dossier={detail.data}
+        view={view.data}
+        isRefreshing={detail.isLoading || view.isLoading}
+        onChanged={reload}
+      />
+    );
   }
 
   return (
@@ -103,10 +114,12 @@ export function DossierPage({ dossierId }: { dossierId: number }) {
 interface DossierViewProps {
   dossier: DossierDetail;
   view: WorkflowView;
+  /** A reload is under way (after the user's own change, or another desk's): actions wait for the new state. */
+  isRefreshing: boolean;
   onChanged(): void;
 }
 
-function DossierView({ dossier, view, onChanged }: DossierViewProps) {
+function DossierView({ dossier, view, isRefreshing, onChanged }: DossierViewProps) {
   const { user } = useAppContext();
   const [tab, setTab] = useState<TabName>('timeline');
   const [openAction, setOpenAction] = useState<AvailableAction | null>(null);
@@ -166,6 +179,7 @@ function DossierView({ dossier, view, onChanged }: DossierViewProps) {
                   {...(index === 0 ? {} : { variant: 'light' })}
                   {...actionButtonProps[action.action]}
                   onClick={() => setOpenAction(action)}
+                  disabled={isRefreshing}
                   title={action.label}
                 >
                   {action.buttonText}

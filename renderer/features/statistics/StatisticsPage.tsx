@@ -15,6 +15,7 @@ import {
 import type { DashboardOutput } from '../../../shared/api/schemas/statistics';
 import { SECTOR_LABELS } from '../../../shared/domain/statistics';
 import { useApiQuery } from '../../api/use-api-query';
+import { anyChange, useDossierChanges } from '../../api/use-app-event';
 import { useAppContext } from '../../app/app-context';
 import { formatDate } from '../../lib/format';
 import { AlertList } from './AlertList';
@@ -124,6 +125,8 @@ export function StatisticsPage() {
     [from, to, dueSoonDays],
   );
   const query = useApiQuery('stats.dashboard', input);
+  // Figures follow the desks' work live; a dashboard over a year costs more than a list, so at most every 1.5 s.
+  useDossierChanges(anyChange, query.reload, 1500);
   const problem = periodErrorView(query.error);
   const data = problem ? undefined : query.data;
 

@@ -85,6 +85,9 @@ export function ActionModal(props: ActionModalProps) {
   const [defaultValues] = useState(() => makeDefaultValues(dossier.returnMethod, offset));
   const schema = useMemo(() => actionSchema(action), [action]);
   const isSending = useRef(false);
+  // The version the user saw when opening the dialog: the page behind it refreshes live, but an action decided
+  // on the old state must not silently apply to the new one. After a CONFLICT the next send takes the fresh one.
+  const seenVersion = useRef<number | null>(view.version);
   const formRef = useRef<HTMLFormElement>(null);
   const fields = fieldsOf(action);
 
@@ -116,7 +119,7 @@ export function ActionModal(props: ActionModalProps) {
     try {
       await api['workflow.perform']({
         dossierId: dossier.id,
-        version: view.version,
+        version: seenVersion.current ?? view.version,
         action: action.action,
         input: acknowledge ? { ...input, acknowledgedWarnings: ['SUPPLEMENT_LIMIT'] } : input,
       });
@@ -130,6 +133,7 @@ export function ActionModal(props: ActionModalProps) {
     } catch (error) {
       setStep({ kind: 'form' });
       if (isApiError(error) && error.code === 'CONFLICT') {
+        seenVersion.current = null;
         // The page reloads; the form keeps what was typed, and the next send carries the fresh version.
         notifyError('Hồ sơ vừa được người khác cập nhật', error.message);
         setFormError(

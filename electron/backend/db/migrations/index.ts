@@ -7,6 +7,7 @@ import { up as legacyImport } from './0005-import';
 import { up as searchPrefixIndex } from './0006-search-prefix-index';
 import { up as pauseRuleVersions } from './0007-pause-rule-versions';
 import { up as attachments } from './0008-attachments';
+import { up as officeSessions } from './0009-office-sessions';
 
 export interface Migration {
   name: string;
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { name: '0006-search-prefix-index', up: searchPrefixIndex },
   { name: '0007-pause-rule-versions', up: pauseRuleVersions },
   { name: '0008-attachments', up: attachments },
+  { name: '0009-office-sessions', up: officeSessions },
 ];

@@ -1,5 +1,6 @@
 import { statements as initial } from './0001-initial';
 import { statements as attachments } from './0002-attachments';
+import { statements as officeSessions } from './0003-office-sessions';
 
 export interface PostgresMigration {
   name: string;
@@ -13,6 +14,7 @@ export interface PostgresMigration {
 export const postgresMigrations: readonly PostgresMigration[] = [
   { name: '0001-initial', statements: initial },
   { name: '0002-attachments', statements: attachments },
+  { name: '0003-office-sessions', statements: officeSessions },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = postgresMigrations.length;
