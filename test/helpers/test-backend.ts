@@ -4,6 +4,8 @@ import path from 'node:path';
 import { createBackend, type BackendOptions } from '../../electron/backend/create-backend';
 import { dispatch, type Backend } from '../../electron/backend/dispatch';
 import type { Caller } from '../../electron/backend/context';
+import type { Store } from '../../electron/backend/store/sql';
+import { openStore } from '../../electron/backend/store/open-store';
 import { createMemoryLogger } from '../../electron/backend/log';
 import { createTestDatabase, dropTestDatabase, isPostgresRun } from './test-postgres';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
@@ -45,6 +47,11 @@ const databaseOfFolder = new Map<string, string>();
 export function dataArgs(dataDir: string): string[] {
   const url = databaseOfFolder.get(dataDir);
   return url ? ['--data', dataDir, '--database', url] : ['--data', dataDir];
+}
+
+/** The store a command-line test's folder uses (its PostgreSQL database on that leg), opened without a backend. */
+export async function openFolderStore(dataDir: string): Promise<Store> {
+  return openStore({ dataDir, databaseUrl: databaseOfFolder.get(dataDir) });
 }
 
 /** A real backend on a real SQLite file in a fresh temp folder, with a fake clock. */

@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './main';
-import { makeReceiveInput, makeTestBackend, sampleSettings } from '../../../test/helpers/test-backend';
+import {
+  dataArgs,
+  makeReceiveInput,
+  makeTestBackend,
+  openFolderStore,
+  sampleSettings,
+} from '../../../test/helpers/test-backend';
 import { captureEnv } from '../../../test/helpers/cli-env';
 import { sha256Of } from '../../../test/helpers/attachment-upload';
 import { makeJpeg, makePdf, makePng, makeTiff } from '../../../test/helpers/scan-fixtures';
-import { openSqliteStore } from '../db/open-database';
-import { DATABASE_FILE } from '../data-dir';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -28,7 +32,7 @@ async function archive(): Promise<{ dataDir: string; codes: string[] }> {
 }
 
 async function counts(dataDir: string) {
-  const store = openSqliteStore(path.join(dataDir, DATABASE_FILE));
+  const store = await openFolderStore(dataDir);
   try {
     const n = async (sql: string) => (await store.get<{ n: number }>(sql))?.n ?? 0;
     return {
@@ -53,7 +57,7 @@ describe('licence-desk attach (bulk digitisation)', () => {
     const dry = captureEnv();
     expect(
       await runCli(
-        ['attach', '--data', dataDir, '--dossier', codes[0]!, '--component', '1', '--dry-run', ...files],
+        ['attach', ...dataArgs(dataDir), '--dossier', codes[0]!, '--component', '1', '--dry-run', ...files],
         dry,
       ),
     ).toBe(0);
@@ -63,7 +67,10 @@ describe('licence-desk attach (bulk digitisation)', () => {
 
     const real = captureEnv();
     expect(
-      await runCli(['attach', '--data', dataDir, '--dossier', codes[0]!, '--component', '1', ...files], real),
+      await runCli(
+        ['attach', ...dataArgs(dataDir), '--dossier', codes[0]!, '--component', '1', ...files],
+        real,
+      ),
     ).toBe(0);
     expect(real.out.join('')).toContain(sha256Of(pdf));
     expect(await counts(dataDir)).toMatchObject({ files: 2, audit: 2, sources: [{ source: 'bulk' }] });
@@ -83,7 +90,9 @@ describe('licence-desk attach (bulk digitisation)', () => {
     fs.writeFileSync(path.join(root, '000.00.14.H20-190101-9999', '1.pdf'), await makePdf('e'));
 
     const dry = captureEnv();
-    expect(await runCli(['attach', '--data', dataDir, '--folder', root, '--dry-run', '--json'], dry)).toBe(2);
+    expect(await runCli(['attach', ...dataArgs(dataDir), '--folder', root, '--dry-run', '--json'], dry)).toBe(
+      2,
+    );
     const report = JSON.parse(dry.out.join('')) as {
       results: Array<{ status: string; message?: string; file: string }>;
     };
@@ -103,12 +112,12 @@ describe('licence-desk attach (bulk digitisation)', () => {
     expect((await counts(dataDir)).files).toBe(0);
 
     const real = captureEnv();
-    expect(await runCli(['attach', '--data', dataDir, '--folder', root], real)).toBe(2);
+    expect(await runCli(['attach', ...dataArgs(dataDir), '--folder', root], real)).toBe(2);
     expect(real.out.join('')).toContain('3 of 6 file(s) attached, 3 refused.');
     expect((await counts(dataDir)).files).toBe(3);
     // Running it again attaches nothing twice.
     const again = captureEnv();
-    await runCli(['attach', '--data', dataDir, '--folder', root], again);
+    await runCli(['attach', ...dataArgs(dataDir), '--folder', root], again);
     expect((await counts(dataDir)).files).toBe(3);
     expect(again.out.join('')).toMatch(/giống hệt/);
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliEnv } from './cli-context';
 import { dataDirFrom, localSession, openBackend, reportStartupError } from './cli-context';
+import { databaseUrlFrom } from '../store/open-store';
 import type { BackendContext, CallSession } from '../context';
 import { AppError } from '../../../shared/api/errors';
 import { attachStagedFile, contentStoreOf } from '../attachments/attach-file';
@@ -23,6 +24,7 @@ export async function attachCommand(args: string[], env: CliEnv): Promise<number
     args,
     options: {
       data: { type: 'string' },
+      database: { type: 'string' },
       dossier: { type: 'string' },
       component: { type: 'string' },
       folder: { type: 'string' },
@@ -41,7 +43,7 @@ export async function attachCommand(args: string[], env: CliEnv): Promise<number
   }
   let backend;
   try {
-    backend = await openBackend(env, dataDirFrom(values.data), 'cli');
+    backend = await openBackend(env, dataDirFrom(values.data), 'cli', databaseUrlFrom(values.database));
   } catch (error) {
     return reportStartupError(env, error);
   }
