@@ -41,13 +41,19 @@ export interface BenchLicence {
   data: Omit<LicenceData, 'isCopy' | 'qr'>;
 }
 
-/** Issues one licence (once per bench run; cached in b.shared). */
-export async function benchLicence(b: BenchContext): Promise<BenchLicence> {
-  const cached = b.shared.get('licence') as BenchLicence | undefined;
-  if (cached) return cached;
+/** The desk's calls as the trusted workflow caller. */
+const deskOf = (b: BenchContext) => (method: string, input: unknown) =>
+  callAs(b.backend, WORKFLOW_CALLER, method, input) as Promise<Record<string, unknown>>;
+
+/**
+ * A dossier taken through the real workflow up to the director's approval, ready to be issued; `perform` runs
+ * the next action on its current version.
+ */
+export async function approvedBenchDossier(
+  b: BenchContext,
+): Promise<{ dossierId: number; perform: (action: string, input: unknown) => Promise<unknown> }> {
   const admin = (method: string, input: unknown) => b.call(method, input);
-  const desk = (method: string, input: unknown) =>
-    callAs(b.backend, WORKFLOW_CALLER, method, input) as Promise<Record<string, unknown>>;
+  const desk = deskOf(b);
 
   // One person may take a dossier through every step on this store (settings.workflow.requireTwoPeople),
   // and both authorities have a signer: the system caller approving is no user, so the licence names the
@@ -135,6 +141,15 @@ export async function benchLicence(b: BenchContext): Promise<BenchLicence> {
   await desk('workflow.setLicenceFields', { dossierId, version: await version(), fields });
   await perform('propose', { proposal: 'approve', opinion: 'Đủ điều kiện cấp phép.' });
   await perform('approve', {});
+  return { dossierId, perform };
+}
+
+/** Issues one licence (once per bench run; cached in b.shared). */
+export async function benchLicence(b: BenchContext): Promise<BenchLicence> {
+  const cached = b.shared.get('licence') as BenchLicence | undefined;
+  if (cached) return cached;
+  const desk = deskOf(b);
+  const { dossierId, perform } = await approvedBenchDossier(b);
   await perform('issue', {});
   const licence = (await desk('workflow.view', { dossierId })).licence as { number: string };
   const row = (await b.backend.ctx.db.get(
