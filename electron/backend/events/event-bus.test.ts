@@ -11,6 +11,7 @@ import { makeOffice } from '../../../test/helpers/test-users';
 import type { BusEvent } from './event-bus';
 import { InProcessEventBus } from './event-bus';
 import { publishDossiersChanged } from './publish';
+import { settled, withoutMarkers } from '../../../test/helpers/bus-settle';
 
 let t: TestBackend | undefined;
 afterEach(async () => {
@@ -33,7 +34,8 @@ describe('event bus', () => {
     const d = await t.raw('dossiers.receive', await makeReceiveInput(t), office.clerk.caller);
     expect(d.ok).toBe(true);
     const id = (d as { data: { id: number; version: number } }).data.id;
-    expect(seen.at(-1)?.event).toMatchObject({
+    await settled(t.backend.ctx.events);
+    expect(withoutMarkers(seen).at(-1)?.event).toMatchObject({
       type: 'dossiers.changed',
       payload: { ids: [id], action: 'receive', actorName: 'Nguyễn Thị Lan' },
     });
@@ -44,7 +46,8 @@ describe('event bus', () => {
       office.leader.caller,
     );
     expect(assigned.ok).toBe(true);
-    expect(seen.at(-1)?.event).toMatchObject({ payload: { ids: [id], action: 'assign' } });
+    await settled(t.backend.ctx.events);
+    expect(withoutMarkers(seen).at(-1)?.event).toMatchObject({ payload: { ids: [id], action: 'assign' } });
     expect(committedWhenSeen.every(Boolean)).toBe(true);
   });
 
@@ -55,6 +58,8 @@ describe('event bus', () => {
     const d = (await t.raw('dossiers.receive', await makeReceiveInput(t), office.clerk.caller)) as {
       data: { id: number; version: number };
     };
+    // The receive's own announcement is delivered before listening starts.
+    await settled(t.backend.ctx.events);
     const seen: BusEvent[] = [];
     t.backend.ctx.events.subscribe((message) => seen.push(message));
     const stale = await t.raw(
@@ -68,7 +73,8 @@ describe('event bus', () => {
       office.leader.caller,
     );
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(seen).toEqual([]);
+    await settled(t.backend.ctx.events);
+    expect(withoutMarkers(seen)).toEqual([]);
     const ctx = t.backend.ctx;
     await expect(
       ctx.db.transaction(async () => {
@@ -79,7 +85,8 @@ describe('event bus', () => {
         );
       }),
     ).rejects.toThrow(/after commit/);
-    expect(seen).toEqual([]);
+    await settled(t.backend.ctx.events);
+    expect(withoutMarkers(seen)).toEqual([]);
   });
 
   it('keeps delivering to the other listeners when one throws', () => {

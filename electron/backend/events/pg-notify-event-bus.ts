@@ -21,7 +21,8 @@ export class PgNotifyEventBus implements EventBus {
   private readonly local: InProcessEventBus;
   private listener: pg.Client | null = null;
   private publisher: pg.Client | null = null;
-  private pending = new Set<Promise<unknown>>();
+  /** Sends go out one after another on one connection, so they are delivered in the order published. */
+  private queue: Promise<void> = Promise.resolve();
   private closed = false;
   private attempt = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -43,12 +44,12 @@ export class PgNotifyEventBus implements EventBus {
 
   publish(message: BusEvent): void {
     if (this.closed) return;
-    const sent = this.send(message).catch((error: unknown) => {
-      // The change itself is committed; a desk that misses the event still sees it at its next reload.
-      this.log.warn('event notify failed', { detail: String(error), type: message.event.type });
-    });
-    this.pending.add(sent);
-    void sent.finally(() => this.pending.delete(sent));
+    this.queue = this.queue.then(() =>
+      this.send(message).catch((error: unknown) => {
+        // The change itself is committed; a desk that misses the event still sees it at its next reload.
+        this.log.warn('event notify failed', { detail: String(error), type: message.event.type });
+      }),
+    );
   }
 
   subscribe(listener: BusListener): () => void {
@@ -57,7 +58,7 @@ export class PgNotifyEventBus implements EventBus {
 
   /** Waits for notifications already handed to the database, then closes both connections. */
   async close(): Promise<void> {
-    await Promise.allSettled([...this.pending]);
+    await this.queue;
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     for (const client of [this.listener, this.publisher]) await client?.end().catch(() => undefined);
