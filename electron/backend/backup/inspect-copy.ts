@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { verifyAuditChain } from '../audit/audit-chain';
 import type { Db } from '../db/open-database';
 import { byDialect, type Sql } from '../store/sql';
+import { checkFileInWorker, type FileIntegrity } from '../store/sqlite/integrity-worker';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
 
 export interface TableCount {
@@ -28,10 +29,11 @@ export interface CopyInspection {
 export async function inspectDatabaseFile(file: string): Promise<CopyInspection> {
   let db: Db | null = null;
   try {
+    const checked = await checkFileInWorker(file);
     db = new Database(file, { readonly: true, fileMustExist: true });
     db.pragma('trusted_schema = OFF');
     db.pragma('query_only = ON');
-    return await inspectOpen(db);
+    return await inspectOpen(db, checked);
   } catch (error) {
     return failed(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
@@ -50,17 +52,16 @@ function failed(problem: string): CopyInspection {
   };
 }
 
-async function inspectOpen(db: Db): Promise<CopyInspection> {
-  const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
-    (r) => r.integrity_check,
-  );
+async function inspectOpen(
+  db: Db,
+  { integrity, danglingReferences }: FileIntegrity,
+): Promise<CopyInspection> {
   if (integrity.length !== 1 || integrity[0] !== 'ok') {
     // Counting rows or walking the chain of a damaged file can throw or mislead: stop here.
     return failed(`integrity_check: ${integrity.slice(0, 10).join('; ')}`);
   }
   const problems: string[] = [];
-  const fk = db.pragma('foreign_key_check') as unknown[];
-  if (fk.length > 0) problems.push(`foreign_key_check: ${fk.length} dangling reference(s)`);
+  if (danglingReferences > 0) problems.push(`foreign_key_check: ${danglingReferences} dangling reference(s)`);
   const store = SqliteStore.borrow(db, 'backup copy');
   const chain = await verifyAuditChain(store);
   if (!chain.ok) problems.push(`audit chain broken at entry #${chain.brokenSeq}: ${chain.reason}`);
