@@ -52,6 +52,9 @@ export async function officeSection(b: BenchContext): Promise<void> {
     const copyDb = b.databaseUrl ? await copyBenchDatabase(b.databaseUrl, 'office') : undefined;
     if (!copyDb)
       fs.copyFileSync(path.join(b.dataDir, 'licence-desk.db'), path.join(copyDir, 'licence-desk.db'));
+    // The stored files (electronic results of the licences issued on the bench store) go with the copy.
+    const files = path.join(b.dataDir, 'files');
+    if (fs.existsSync(files)) fs.cpSync(files, path.join(copyDir, 'files'), { recursive: true });
     try {
       await run(b, copyDir, copyDb?.url);
     } finally {
