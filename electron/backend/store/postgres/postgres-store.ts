@@ -8,11 +8,6 @@ interface TransactionState {
   client: PoolClient;
   depth: number;
   isReadOnly: boolean;
-  /**
-   * A transaction's statements go to its one connection one after another: reads started together (a dashboard
-   * inside a snapshot) wait their turn here rather than in pg's internal queue, which pg 9 removes.
-   */
-  queue: Promise<unknown>;
 }
 
 /**
@@ -103,10 +98,8 @@ export class PostgresStore implements Store {
     const compiled = compilePlaceholders(sql);
     const values = bindValues(compiled, params);
     const state = this.tx.getStore();
-    if (!state) return this.pool.query(compiled.text, values);
-    const run = state.queue.then(() => state.client.query(compiled.text, values));
-    state.queue = run.catch(() => undefined);
-    return run;
+    if (state) return state.client.query(compiled.text, values);
+    return this.pool.query(compiled.text, values);
   }
 
   private async begin<T>(isReadOnly: boolean, work: () => Promise<T>): Promise<T> {
@@ -125,7 +118,7 @@ export class PostgresStore implements Store {
       }
       let result: T;
       try {
-        result = await this.tx.run({ client, depth: 0, isReadOnly, queue: Promise.resolve() }, work);
+        result = await this.tx.run({ client, depth: 0, isReadOnly }, work);
       } catch (error) {
         await client.query('ROLLBACK').catch((rollbackError: unknown) => (broken = rollbackError));
         throw error;
@@ -144,14 +137,14 @@ export class PostgresStore implements Store {
   private async savepoint<T>(state: TransactionState, work: () => Promise<T>): Promise<T> {
     state.depth += 1;
     const name = `sp_${state.depth}`;
-    await this.query(`SAVEPOINT ${name}`, undefined);
+    await state.client.query(`SAVEPOINT ${name}`);
     try {
       const result = await work();
-      await this.query(`RELEASE SAVEPOINT ${name}`, undefined);
+      await state.client.query(`RELEASE SAVEPOINT ${name}`);
       return result;
     } catch (error) {
-      await this.query(`ROLLBACK TO SAVEPOINT ${name}`, undefined);
-      await this.query(`RELEASE SAVEPOINT ${name}`, undefined);
+      await state.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      await state.client.query(`RELEASE SAVEPOINT ${name}`);
       throw error;
     } finally {
       state.depth -= 1;
