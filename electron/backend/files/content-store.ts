@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import { fsyncDir } from '../backup/durable-fs';
+import { fsyncDir, fsyncFile as syncFile, hashFile as hashStoredFile } from '../backup/durable-fs';
 
 /** Lower-case hex SHA-256: the only names the store gives its files. */
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
@@ -155,26 +155,8 @@ export class ContentStore {
   }
 }
 
-/** SHA-256 and size of a file, streamed in 1 MiB reads. */
-export async function hashStoredFile(file: string): Promise<{ sha256: string; sizeBytes: number }> {
-  const hash = createHash('sha256');
-  let sizeBytes = 0;
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
-    const buffer = chunk as Buffer;
-    sizeBytes += buffer.length;
-    hash.update(buffer);
-  }
-  return { sha256: hash.digest('hex'), sizeBytes };
-}
-
-export function syncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
+/** The backup module's streamed hash and fsync serve the content store too. */
+export { hashStoredFile, syncFile };
 
 export function removeQuietly(file: string): void {
   try {
